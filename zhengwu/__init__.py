@@ -1,0 +1,1 @@
+"""zhengwu (政务): publishes a district gazette and runs the programmes it decrees."""

@@ -1,0 +1,14 @@
+"""The one NinjaAPI: each system adds its router. OpenAPI at /api/openapi.json (no CDN docs page)."""
+from django.http import Http404
+from ninja import NinjaAPI
+
+from zhengwu.gazette.api import router as gazette_router
+
+api = NinjaAPI(title="zhengwu 政务 API", version="1", docs_url=None,
+               description="政府公报及其所设项目的 JSON API。")
+api.add_router("/gazette", gazette_router)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    return api.create_response(request, {"detail": str(exc) or "没有找到"}, status=404)

@@ -1,0 +1,1 @@
+"""core: what every system shares — document numbers, text normalisation, errors, security headers."""

@@ -1,0 +1,53 @@
+"""Document numbers (发文字号): 机关代字〔年份〕序号号, per GB/T 9704-2012 7.2.4.
+
+Printed numbers come with [ ], ［］, 【】, (), full-width digits, spaces, a 第 or leading zeros;
+the canonical form uses 〔〕 and plain digits: 綦江府发〔2021〕10号.
+"""
+import re
+from dataclasses import dataclass
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+OPEN_BRACKETS = "〔[［【(（﹝〖"
+CLOSE_BRACKETS = "〕]］】)）﹞〗"
+
+NUMBER_RE = re.compile(
+    r"(?P<code>[\u4e00-\u9fffA-Za-z]{1,20}?)\s*"
+    rf"[{re.escape(OPEN_BRACKETS)}]\s*(?P<year>\d{{4}})\s*[{re.escape(CLOSE_BRACKETS)}]\s*"
+    r"第?\s*(?P<serial>\d{1,5})\s*号"
+)
+WHOLE_NUMBER_RE = re.compile(rf"^\s*{NUMBER_RE.pattern}\s*$")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A parsed document number (发文字号): agency code (机关代字), year, serial."""
+
+    code: str
+    year: int
+    serial: int
+
+    def __str__(self) -> str:
+        return f"{self.code}〔{self.year}〕{self.serial}号"
+
+
+def parse_number(text: str) -> DocNumber | None:
+    """Read a whole string as a document number in any printed form; None if it is not one."""
+    m = WHOLE_NUMBER_RE.match(text.translate(FULLWIDTH_DIGITS).replace("\u3000", " "))
+    if not m:
+        return None
+    return DocNumber(m["code"], int(m["year"]), int(m["serial"]))
+
+
+def normalize_number(text: str) -> str | None:
+    """Canonical form of a printed number: '綦江府发[2021] 10 号' → '綦江府发〔2021〕10号'."""
+    number = parse_number(text)
+    return str(number) if number else None
+
+
+def find_numbers(text: str) -> list[tuple[str, str, int, int]]:
+    """Every document number inside a text: (canonical, as printed, start, end)."""
+    found = []
+    for m in NUMBER_RE.finditer(text.translate(FULLWIDTH_DIGITS)):
+        canonical = f"{m['code']}〔{int(m['year'])}〕{int(m['serial'])}号"
+        found.append((canonical, text[m.start():m.end()], m.start(), m.end()))
+    return found

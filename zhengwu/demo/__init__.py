@@ -1,0 +1,1 @@
+"""demo: builds the demonstration site from the seed gazette (and, later, marked samples)."""

@@ -1,0 +1,12 @@
+"""Build the demo from the seed gazette: 重庆市綦江区人民政府公报 2021年第6期 (a public official document)."""
+from pathlib import Path
+
+from zhengwu.gazette.importer import ImportOutcome, import_file
+
+SEED_DIR = Path(__file__).resolve().parent / "seed"
+SEED_ISSUE = SEED_DIR / "000_c62ba9d0d4872cf1.txt"
+
+
+def build_demo() -> list[ImportOutcome]:
+    """Import (or re-import) every seed file; safe to run again."""
+    return [import_file(path) for path in sorted(SEED_DIR.glob("*.txt"))]

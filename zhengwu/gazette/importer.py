@@ -1,0 +1,165 @@
+"""Write a parsed file into the database: one transaction per file, updating what is already there."""
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from zhengwu.core.docnumber import parse_number
+from zhengwu.core.errors import DomainError
+
+from . import models as m
+from .parsing import ParseResult, parse_bytes
+from .parsing import result as r
+
+
+class ImportRefused(DomainError):
+    """The file has errors an editor must fix first (导入被拒绝); nothing was written."""
+
+    code = "import_refused"
+
+
+@dataclass
+class ImportOutcome:
+    """What one import did, for the CLI summary and the admin."""
+
+    source: str
+    issue: m.Issue | None
+    created: bool
+    documents: list[m.Document]
+    news: int
+    repairs: int
+    warnings: int
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source, "issue": self.issue.label if self.issue else None,
+            "created": self.created, "documents": [d.number or d.title for d in self.documents],
+            "news": self.news, "repairs": self.repairs, "warnings": self.warnings,
+        }
+
+
+def import_file(path: str | Path) -> ImportOutcome:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"无法读取文件 {path}：{exc.strerror}", code="unreadable") from None
+    return import_bytes(data, source=str(path))
+
+
+def import_bytes(data: bytes, *, source: str) -> ImportOutcome:
+    result = parse_bytes(data)
+    return import_result(result, source=source, sha256=hashlib.sha256(data).hexdigest())
+
+
+def import_result(result: ParseResult, *, source: str, sha256: str = "") -> ImportOutcome:
+    """All of the file or nothing: refuses on any error-level problem, else writes in one transaction."""
+    if result.errors:
+        first = result.errors[0]
+        more = f"（另有 {len(result.errors) - 1} 个错误）" if len(result.errors) > 1 else ""
+        raise ImportRefused(f"{first.message}{more}", line=first.line, code=first.code)
+    with transaction.atomic():
+        issue, created = _save_issue(result.issue) if result.issue else (None, False)
+        documents = []
+        order = 0
+        items: dict[int, m.Item] = {}
+        if issue is not None:
+            sections = {name: m.Section.objects.create(issue=issue, name=name, order=i)
+                        for i, name in enumerate(result.issue.sections)}
+            if result.issue.editorial:
+                items[id(result.issue.editorial)] = _item(issue, sections, result.issue.editorial,
+                                                          m.Item.Kind.EDITORIAL, order)
+                order += 1
+            for parsed in result.documents:
+                items[id(parsed)] = _item(issue, sections, parsed, m.Item.Kind.DOCUMENT, order)
+                order += 1
+            for brief in result.news:
+                _item(issue, sections, brief, m.Item.Kind.NEWS, order)
+                order += 1
+        for parsed in result.documents:
+            doc, doc_created = _save_document(parsed, items.get(id(parsed)))
+            created = created or doc_created
+            documents.append(doc)
+        m.ImportRun.objects.create(
+            source=source[:300], sha256=sha256, encoding=result.encoding, issue=issue,
+            documents=[d.number for d in documents], repairs=[x.as_json() for x in result.repairs],
+            problems=[p.as_json() for p in result.problems], created=created,
+        )
+    return ImportOutcome(source, issue, created, documents, len(result.news), len(result.repairs),
+                         len(result.problems))
+
+
+def _save_issue(parsed: r.Issue) -> tuple[m.Issue, bool]:
+    fields = {
+        "gazette": parsed.gazette, "cumulative_number": parsed.cumulative_number,
+        "published_on": parsed.published_on, "slogans": parsed.slogans,
+        **{key: parsed.masthead.get(key, "") for key in (
+            "supervisor", "sponsor", "publisher", "address", "postcode", "phone", "fax", "website_name",
+            "website", "print_permit")},
+    }
+    issue, created = m.Issue.objects.update_or_create(year=parsed.year, number=parsed.number, defaults=fields)
+    # Re-import replaces the issue's contents; documents keep their rows (matched by number).
+    issue.items.all().delete()
+    issue.sections.all().delete()
+    issue.board.all().delete()
+    m.BoardMember.objects.bulk_create(
+        m.BoardMember(issue=issue, role=b.role, name=b.name, order=i) for i, b in enumerate(parsed.board))
+    return issue, created
+
+
+def _item(issue: m.Issue, sections: dict, parsed, kind: str, order: int) -> m.Item:
+    extra = {}
+    if isinstance(parsed, r.Editorial):
+        extra = {"paragraphs": parsed.paragraphs, "source": parsed.source or "",
+                 "source_date": parsed.source_date, "source_page": parsed.source_page or ""}
+    elif isinstance(parsed, r.NewsBrief):
+        extra = {"paragraphs": parsed.paragraphs}
+    return m.Item.objects.create(issue=issue, section=sections.get(parsed.section), kind=kind, order=order,
+                                 title=parsed.title, page=parsed.page, line=parsed.line, **extra)
+
+
+def _save_document(parsed: r.Document, item: m.Item | None) -> tuple[m.Document, bool]:
+    number = parse_number(parsed.number) if parsed.number else None
+    fields = {
+        "number_as_printed": parsed.number_as_printed or "", "agency_code": number.code if number else "",
+        "year": number.year if number else None, "serial": number.serial if number else None,
+        "header": parsed.header or "", "issuers": parsed.issuers, "title": parsed.title,
+        "doc_type": parsed.doc_type, "addressees": parsed.addressees, "signers": parsed.signers,
+        "signed_on": parsed.signed_on, "public": parsed.public, "public_note": parsed.public_note or "",
+        "cc": parsed.cc, "printed_by": parsed.printed_by or "", "printed_on": parsed.printed_on,
+        "line": parsed.line,
+    }
+    if item is not None:
+        fields["item"] = item
+    if parsed.number:
+        doc, created = m.Document.objects.update_or_create(number=parsed.number, defaults=fields)
+    else:
+        doc, created = m.Document.objects.update_or_create(
+            number=None, title=parsed.title, signed_on=parsed.signed_on, defaults=fields)
+    doc.parts.all().delete()
+    doc.attachments.all().delete()
+    doc.citations.all().delete()
+    for order, part in enumerate(parsed.parts):
+        saved = m.Part.objects.create(document=doc, kind=part.kind, order=order, title=part.title,
+                                      doc_type=part.doc_type, anchor=part.anchor)
+        _save_nodes(saved, part.body)
+    m.Attachment.objects.bulk_create(
+        m.Attachment(document=doc, order=i, number=a.number, title=a.title, omitted=a.omitted, listed=a.listed,
+                     paragraphs=a.paragraphs) for i, a in enumerate(parsed.attachments))
+    m.Citation.objects.bulk_create(
+        m.Citation(document=doc, title=c.title[:300], number=c.number or "",
+                   number_as_printed=c.number_as_printed or "", line=c.line) for c in parsed.citations)
+    return doc, created
+
+
+def _save_nodes(part: m.Part, roots: list[r.Node]) -> None:
+    """Depth by depth, so each level's parents already have primary keys; `order` is reading order."""
+    reading_order = {id(node): i for i, node in enumerate(n for root in roots for n in root.walk())}
+    level: list[tuple[r.Node, m.Node | None]] = [(n, None) for n in roots]
+    while level:
+        rows = [m.Node(part=part, parent=parent, order=reading_order[id(node)], kind=node.kind, level=node.level,
+                       number=node.number, title=node.title[:300], text=node.text, anchor=node.anchor,
+                       line=node.line) for node, parent in level]
+        saved = m.Node.objects.bulk_create(rows)
+        level = [(child, row) for row, (node, _) in zip(saved, level, strict=True) for child in node.children]

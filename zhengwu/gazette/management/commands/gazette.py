@@ -1,0 +1,102 @@
+"""`zhengwu gazette parse|import …` — thin shell over gazette.parsing and gazette.importer."""
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from zhengwu.core.cli import fail, print_json
+from zhengwu.core.errors import DomainError
+from zhengwu.gazette.importer import import_file
+from zhengwu.gazette.parsing import parse_file
+
+
+class Command(BaseCommand):
+    help = "政府公报：解析（parse）、导入（import）公报文本。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
+        p = sub.add_parser("parse", help="解析一个文本文件并输出结构，不写数据库",
+                           called_from_command_line=True)
+        p.add_argument("file")
+        p.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+        i = sub.add_parser("import", help="导入一个或多个公报文本（文件或文件夹），每期一个事务",
+                           called_from_command_line=True)
+        i.add_argument("paths", nargs="+")
+        i.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+
+    def handle(self, *args, **options) -> None:
+        if options["action"] == "parse":
+            self._parse(options["file"], options["json"])
+        else:
+            self._import(options["paths"], options["json"])
+
+    def _parse(self, file: str, as_json: bool) -> None:
+        try:
+            result = parse_file(file)
+        except DomainError as exc:
+            raise fail(exc, as_json=as_json, context=file) from None
+        if as_json:
+            print_json(result.as_json())
+        else:
+            self._describe(result)
+        for problem in result.problems:
+            self.stderr.write(f"{file}:{problem.line}: [{problem.severity}] {problem.code} {problem.message}")
+        if result.errors:
+            raise CommandError(f"{file}: {len(result.errors)} 个错误，不能导入。", returncode=1)
+
+    def _describe(self, result) -> None:
+        if result.issue:
+            i = result.issue
+            self.stdout.write(f"{i.gazette} {i.year}年第{i.number}期（总第{i.cumulative_number}期） 出版 {i.published_on}")
+            for entry in i.toc:
+                self.stdout.write(f"  {entry.page:>4}  {entry.title}")
+        for doc in result.documents:
+            self.stdout.write(f"{doc.number or '（无文号）'}  {doc.title}  {doc.signed_on or ''}")
+        self.stdout.write(f"公文 {len(result.documents)} 篇，要闻 {len(result.news)} 条，"
+                          f"修复 {len(result.repairs)} 处，问题 {len(result.problems)} 个。")
+
+    def _import(self, paths: list[str], as_json: bool) -> None:
+        files = self._expand(paths)
+        outcomes, failures = [], []
+        progress = None
+        if sys.stderr.isatty() and not as_json and len(files) > 1:
+            from rich.progress import Progress
+            progress = Progress(transient=True)
+            progress.start()
+            task = progress.add_task("导入中", total=len(files))
+        for path in files:
+            try:
+                outcomes.append(import_file(path))
+            except DomainError as exc:
+                failures.append({"source": str(path), **exc.as_dict()})
+                self.stderr.write(f"{path}: {exc}")
+            if progress:
+                progress.advance(task)
+        if progress:
+            progress.stop()
+        if as_json:
+            print_json({"imported": [o.as_json() for o in outcomes], "failed": failures})
+        else:
+            for o in outcomes:
+                what = o.issue.label if o.issue else "单篇公文"
+                verb = "新建" if o.created else "更新"
+                self.stdout.write(f"{verb} {what}：公文 {len(o.documents)} 篇，要闻 {o.news} 条，"
+                                  f"修复 {o.repairs} 处，提示 {o.warnings} 个  ← {o.source}")
+            self.stdout.write(f"共 {len(files)} 个文件：成功 {len(outcomes)}，失败 {len(failures)}。")
+        if failures:
+            raise CommandError(f"{len(failures)} 个文件没有导入（其余已导入）。", returncode=1)
+
+    def _expand(self, paths: list[str]) -> list[Path]:
+        files: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt")
+                if not found:
+                    raise CommandError(f"文件夹 {path} 里没有 .txt 文件。", returncode=1)
+                files.extend(found)
+            elif path.exists():
+                files.append(path)
+            else:
+                raise CommandError(f"找不到文件 {path}。", returncode=1)
+        return files

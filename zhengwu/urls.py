@@ -1,0 +1,11 @@
+"""Root URLs: a flat list of includes."""
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("zhengwu.gazette.urls")),
+]

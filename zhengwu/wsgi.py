@@ -1,0 +1,7 @@
+"""WSGI entry point for production servers (gunicorn zhengwu.wsgi)."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengwu.settings")
+application = get_wsgi_application()
