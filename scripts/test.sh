@@ -2,6 +2,7 @@
 # The whole suite on SQLite, then again on PostgreSQL when one answers; says which databases ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p var
 PY=.venv/bin/python
 ran=()
 

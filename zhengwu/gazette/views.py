@@ -51,10 +51,9 @@ def document_lookup(request: HttpRequest) -> HttpResponse:
 
 def document_detail(request: HttpRequest, number: str) -> HttpResponse:
     canonical = normalize_number(number)
-    if canonical and canonical != number:
-        # One stable URL per document; other printed forms redirect to it.
-        if queries.find_document(canonical):
-            return redirect("gazette:document", canonical, permanent=True)
+    # One stable URL per document; other printed forms redirect to it.
+    if canonical and canonical != number and queries.find_document(canonical):
+        return redirect("gazette:document", canonical, permanent=True)
     document = queries.find_document(number)
     if document is None:
         return _not_found(request, number)
