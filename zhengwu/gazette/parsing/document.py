@@ -258,9 +258,9 @@ def _normal(title: str) -> str:
 
 def _match_attachment(doc: Document, number: int | None, title: str, line: Line) -> Attachment:
     for att in doc.attachments:
-        if att.number == number or (number in (None, 1) and att.number is None):
-            if att.body_line is None:
-                return att
+        same = att.number == number or (number in (None, 1) and att.number is None)
+        if same and att.body_line is None:
+            return att
     att = _attachment(number, re.sub(r"\s+", "", title), line, listed=False)
     doc.attachments.append(att)
     return att
