@@ -90,7 +90,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path.cwd() / "staticfiles"
+# Only a production deployment collects static files (set ZHENGWU_STATIC_ROOT, run collectstatic);
+# otherwise WhiteNoise serves them straight from the package.
+STATIC_ROOT = os.environ.get("ZHENGWU_STATIC_ROOT") or None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstatic step for `make run`
 

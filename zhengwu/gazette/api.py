@@ -2,7 +2,6 @@
 import datetime as dt
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from zhengwu.core.docnumber import normalize_number
@@ -98,7 +97,9 @@ def list_issues(request):
 
 @router.get("/issues/{year}/{number}", response={200: IssueOut, 404: ErrorOut}, summary="一期公报（含目录）")
 def get_issue(request, year: int, number: int):
-    issue = get_object_or_404(queries.published_issues(), year=year, number=number)
+    issue = queries.published_issues().filter(year=year, number=number).first()
+    if issue is None:
+        raise Http404(f"没有 {year}年第{number}期公报（或尚未发布）")
     toc = [{"order": it.order, "kind": it.kind, "title": it.title, "page": it.page,
             "section": it.section.name if it.section else None,
             "number": it.document.number if hasattr(it, "document") else None, "url": it.get_absolute_url()}
@@ -115,7 +116,7 @@ def list_documents(request, year: int | None = None, issuer: str | None = None):
     docs = Document.objects.all()
     if year:
         docs = docs.filter(year=year)
-    result = [_doc_summary(d) for d in docs if d.issue is None or d.issue.published]
+    result = [_doc_summary(d) for d in docs.select_related("item__issue") if queries.is_visible(d)]
     return [d for d in result if issuer is None or issuer in d["issuers"]]
 
 
@@ -123,7 +124,7 @@ def list_documents(request, year: int | None = None, issuer: str | None = None):
             summary="按文号取公文（任何括号、全半角、空格写法均可）")
 def get_document(request, number: str):
     doc = queries.find_document(number)
-    if doc is None or (doc.issue is not None and not doc.issue.published):
+    if doc is None or not queries.is_visible(doc):
         canonical = normalize_number(number)
         hint = f"规范文号 {canonical} 不在公报中" if canonical else "这不是发文字号（格式：机关代字〔年份〕序号号）"
         raise Http404(f"没有找到“{number}”：{hint}")

@@ -9,7 +9,7 @@ from zhengwu.core.docnumber import parse_number
 from zhengwu.core.errors import DomainError
 
 from . import models as m
-from .parsing import ParseResult, parse_bytes
+from .parsing import ParseResult, parse_bytes, read_error
 from .parsing import result as r
 
 
@@ -44,7 +44,7 @@ def import_file(path: str | Path) -> ImportOutcome:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportRefused(f"无法读取文件 {path}：{exc.strerror}", code="unreadable") from None
+        raise ImportRefused(f"无法读取文件 {path}：{read_error(exc)}", code="unreadable") from None
     return import_bytes(data, source=str(path))
 
 
@@ -65,6 +65,8 @@ def import_result(result: ParseResult, *, source: str, sha256: str = "") -> Impo
         order = 0
         items: dict[int, m.Item] = {}
         if issue is not None:
+            for name in result.issue.sections:
+                _check_lengths(m.Section, {"name": name}, result.issue.line)
             sections = {name: m.Section.objects.create(issue=issue, name=name, order=i)
                         for i, name in enumerate(result.issue.sections)}
             if result.issue.editorial:
@@ -90,6 +92,16 @@ def import_result(result: ParseResult, *, source: str, sha256: str = "") -> Impo
                          len(result.problems))
 
 
+def _check_lengths(model, fields: dict, line: int) -> None:
+    """A value longer than its column means the parser misread the text: refuse, naming the line."""
+    for name, value in fields.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            label = model._meta.get_field(name).verbose_name
+            raise ImportRefused(f"“{label}”读出了 {len(value)} 个字（最多 {limit} 个），原文可能有误：“{value[:20]}…”",
+                                line=line, field=name, code="value_too_long")
+
+
 def _save_issue(parsed: r.Issue) -> tuple[m.Issue, bool]:
     fields = {
         "gazette": parsed.gazette, "cumulative_number": parsed.cumulative_number,
@@ -98,6 +110,7 @@ def _save_issue(parsed: r.Issue) -> tuple[m.Issue, bool]:
             "supervisor", "sponsor", "publisher", "address", "postcode", "phone", "fax", "website_name",
             "website", "print_permit")},
     }
+    _check_lengths(m.Issue, fields, parsed.line)
     issue, created = m.Issue.objects.update_or_create(year=parsed.year, number=parsed.number, defaults=fields)
     # Re-import replaces the issue's contents; documents keep their rows (matched by number).
     issue.items.all().delete()
@@ -109,6 +122,7 @@ def _save_issue(parsed: r.Issue) -> tuple[m.Issue, bool]:
 
 
 def _item(issue: m.Issue, sections: dict, parsed, kind: str, order: int) -> m.Item:
+    _check_lengths(m.Item, {"title": parsed.title}, parsed.line)
     extra = {}
     if isinstance(parsed, r.Editorial):
         extra = {"paragraphs": parsed.paragraphs, "source": parsed.source or "",
@@ -130,6 +144,7 @@ def _save_document(parsed: r.Document, item: m.Item | None) -> tuple[m.Document,
         "cc": parsed.cc, "printed_by": parsed.printed_by or "", "printed_on": parsed.printed_on,
         "line": parsed.line,
     }
+    _check_lengths(m.Document, fields, parsed.line)
     if item is not None:
         fields["item"] = item
     if parsed.number:
@@ -140,7 +155,10 @@ def _save_document(parsed: r.Document, item: m.Item | None) -> tuple[m.Document,
     doc.parts.all().delete()
     doc.attachments.all().delete()
     doc.citations.all().delete()
+    for att in parsed.attachments:
+        _check_lengths(m.Attachment, {"title": att.title}, att.line)
     for order, part in enumerate(parsed.parts):
+        _check_lengths(m.Part, {"title": part.title}, part.line)
         saved = m.Part.objects.create(document=doc, kind=part.kind, order=order, title=part.title,
                                       doc_type=part.doc_type, anchor=part.anchor)
         _save_nodes(saved, part.body)

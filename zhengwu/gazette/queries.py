@@ -18,6 +18,12 @@ def issue_items(issue: Issue) -> QuerySet[Item]:
     return issue.items.select_related("section", "document").order_by("order")
 
 
+def is_visible(document: Document) -> bool:
+    """The public sees a document unless it belongs to an issue that is not published yet."""
+    issue = document.issue
+    return issue is None or issue.published
+
+
 def find_document(text: str) -> Document | None:
     """A document by its number in any printed form: [ ] or 〔〕, full/half width, spaces."""
     canonical = normalize_number(text)

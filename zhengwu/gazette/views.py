@@ -44,19 +44,19 @@ def document_lookup(request: HttpRequest) -> HttpResponse:
     if not text:
         return render(request, "gazette/lookup.html", {})
     document = queries.find_document(text)
-    if document:
+    if document and queries.is_visible(document):
         return redirect(document)
     return _not_found(request, text)
 
 
 def document_detail(request: HttpRequest, number: str) -> HttpResponse:
     canonical = normalize_number(number)
-    # One stable URL per document; other printed forms redirect to it.
-    if canonical and canonical != number and queries.find_document(canonical):
-        return redirect("gazette:document", canonical, permanent=True)
     document = queries.find_document(number)
-    if document is None:
+    if document is None or not queries.is_visible(document):
         return _not_found(request, number)
+    if canonical != number:
+        # One stable URL per document; other printed forms redirect to it.
+        return redirect("gazette:document", canonical, permanent=True)
     return _render_document(request, document)
 
 
@@ -65,10 +65,9 @@ def document_by_id(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_document(request: HttpRequest, document: Document) -> HttpResponse:
-    issue = document.issue
-    if issue is not None and not issue.published:
+    if not queries.is_visible(document):
         raise Http404("本期尚未发布")
-    return render(request, "gazette/document.html", {"doc": document, "issue": issue,
+    return render(request, "gazette/document.html", {"doc": document, "issue": document.issue,
                                                      **queries.document_detail(document)})
 
 

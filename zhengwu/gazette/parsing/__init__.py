@@ -14,7 +14,7 @@ from .front import find_masthead, parse_editorial, parse_front, parse_news
 from .lines import clean_lines, decode
 from .result import Document, Issue, Line, ParseResult, Problem
 
-__all__ = ["ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text", "title_key"]
+__all__ = ["ParseError", "ParseResult", "parse_bytes", "parse_file", "parse_text", "read_error", "title_key"]
 
 NEWS_SECTION = "政务要闻"
 
@@ -24,8 +24,19 @@ def parse_file(path: str | Path) -> ParseResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ParseError(f"无法读取文件 {path}：{exc.strerror}", code="unreadable") from None
+        raise ParseError(f"无法读取文件 {path}：{read_error(exc)}", code="unreadable") from None
     return parse_bytes(data)
+
+
+def read_error(exc: OSError) -> str:
+    """An OS error said in Chinese, for people who do not read English."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    return exc.strerror or str(exc)
 
 
 def parse_bytes(data: bytes) -> ParseResult:

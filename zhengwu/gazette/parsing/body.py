@@ -16,7 +16,8 @@ HEADING_RES = [
     (3, re.compile(r"^(\d{1,2})[.．、]\s*(?!\d)(.*)$")),
     (4, re.compile(r"^（(\d{1,2})）\s*(.*)$")),
 ]
-TERMINAL = "。！？；：…”’）》」』"
+# A line ending in one of these ends its paragraph; 》 does not (…推送《长江保护法》/权威访谈… was cut there).
+TERMINAL = "。！？；：…”’）」』"
 # A page holds far more than this: a fragment that began at a page top cannot end at the next one.
 PAGE_CHARS = 500
 SINGLE_GAP_MIN = 40  # a line this long that stops mid-sentence before one blank line was cut by a page
@@ -70,12 +71,12 @@ def _continues(prev: Line, line: Line, fragment_chars: int | None) -> bool:
 
 def split_title(rest: str) -> tuple[str, str]:
     """A run-in heading '支持企业加大研发投入。已成立…' → ('支持企业加大研发投入', '已成立…')."""
-    if rest and rest[-1] not in TERMINAL and len(rest) <= 40:
-        return rest, ""
+    if rest and "。" not in rest and "；" not in rest and len(rest) <= 40:
+        return rest, ""  # a heading alone on its line, brackets and all: 区减灾委（区自然灾害应急总指挥部）
     head, sep, tail = rest.partition("。")
-    if sep and 0 < len(head) <= 30 and "，" not in head and "；" not in head:
+    if sep and tail.strip() and 0 < len(head) <= 30 and "，" not in head and "；" not in head:
         return head, tail
-    return "", rest
+    return "", rest  # a list item that is a whole sentence has no title
 
 
 def build_tree(lines: list[Line], problems: list[Problem], *, anchor_prefix: str = "") -> list[Node]:

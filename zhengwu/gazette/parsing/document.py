@@ -201,7 +201,7 @@ def _tail(lines: list[Line], k: int, doc: Document, bodies: list, problems: list
                 cc_text += lines[k].text
             doc.cc = split_list(cc_text)
             current = None
-        elif k + 1 < len(lines) and (pm := PRINTED_RE.match(lines[k + 1].text)):
+        elif k + 1 < len(lines) and _looks_like_signer(text) and (pm := PRINTED_RE.match(lines[k + 1].text)):
             doc.printed_by = text
             doc.printed_on = _date(Line(lines[k + 1].no, pm.group(1), 0, ""), problems)
             k += 1

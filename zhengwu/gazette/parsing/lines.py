@@ -21,7 +21,7 @@ SPACED_LABEL_RE = re.compile(rf"^((?:[{CJK}] +){{1,5}}[{CJK}])(?=\s*[:：(（]|\
 _LEFT = rf"[{CJK}，。：；、“”《》（）〔〕]"
 # Spaces the PDF put around digits and Latin acronyms inside Chinese text: 〔2020〕4 号, 推进 5G 基站.
 SPACED_LATIN_RE = re.compile(rf"(?<={_LEFT})[ \u3000]+([0-9A-Z][0-9A-Za-z.%]*)[ \u3000]*(?={_LEFT})")
-SPACED_LATIN_END_RE = re.compile(rf"(?<=[{CJK}])([0-9A-Z][0-9A-Za-z.%]*)[ \u3000]+(?=[{CJK}])")
+SPACED_LATIN_END_RE = re.compile(rf"(?<={_LEFT})([0-9A-Z][0-9A-Za-z.%]*)[ \u3000]+(?={_LEFT})")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -68,7 +68,10 @@ def clean_lines(text: str) -> tuple[list[Line], list[Repair]]:
             repairs.append(Repair("running_header", no, raw, ""))
             gap += 3  # a running header sits at a page break
             continue
-        current = _repair(current, no, repairs)
+        current = _repair(current, no, repairs).strip(" \t\u3000")
+        if not current:  # a line of nothing but bold marks or a bullet is a blank line
+            gap += 1
+            continue
         lines.append(Line(no=no, text=current, gap=gap, raw=raw.strip()))
         gap = 0
     return lines, repairs
