@@ -26,6 +26,25 @@ def chinese_numeral(text: str) -> int:
     return total + current
 
 
+def to_chinese_numeral(n: int) -> str:
+    """13 → '十三', 21 → '二十一', 105 → '一百零五' (for headings and article numbers)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    if rest == 0:
+        tail = ""
+    elif rest < 10:
+        tail = "零" + digits[rest]
+    else:
+        tail = ("一" if rest < 20 else "") + to_chinese_numeral(rest)
+    return digits[n // 100] + "百" + tail
+
+
 DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 

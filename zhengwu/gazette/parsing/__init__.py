@@ -63,16 +63,18 @@ def parse_text(text: str) -> ParseResult:
     issue: Issue | None = None
     news_at = None
     if masthead is not None:
-        front_end = starts[0] if starts else len(lines)
-        news_at = next((i for i in range(front_end, len(lines)) if lines[i].text == NEWS_SECTION), None)
-        if not starts and news_at is None:
-            front_end = len(lines)
-        elif not starts:
-            front_end = news_at
+        starts = [s for s in starts if s > masthead]  # a number quoted in the editorial starts nothing
+        if starts:
+            front_end = starts[0]
+            news_at = next((i for i in range(front_end, len(lines)) if lines[i].text == NEWS_SECTION), None)
+        else:
+            # no documents: the news heading is the one after the TOC's own 政务要闻 line
+            hits = [i for i in range(masthead, len(lines)) if lines[i].text == NEWS_SECTION]
+            news_at = hits[-1] if len(hits) > 1 else None
+            front_end = news_at if news_at is not None else len(lines)
         issue = parse_front(lines[:front_end], masthead, problems)
         if masthead > 0:
             issue.editorial = parse_editorial(lines[:masthead], problems)
-        starts = [s for s in starts if s > masthead]
     else:
         news_at = next((i for i in range(starts[0], len(lines)) if lines[i].text == NEWS_SECTION), None)
         if starts[0] > 0:
@@ -81,6 +83,8 @@ def parse_text(text: str) -> ParseResult:
 
     documents: list[Document] = []
     ends = starts[1:] + [news_at if news_at is not None and news_at > starts[-1] else len(lines)] if starts else []
+    if masthead is None and not starts:
+        raise ParseError("没有找到发文字号。", line=lines[0].no, code="not_a_gazette")
     for start, end in zip(starts, ends, strict=True):
         documents.append(parse_document(lines[start:end], problems, repairs))
     news = parse_news(lines[news_at + 1:], problems) if news_at is not None else []

@@ -4,7 +4,7 @@ Heading levels follow GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1
 """
 import re
 
-from zhengwu.core.chinese import chinese_numeral
+from zhengwu.core.chinese import chinese_numeral, to_chinese_numeral
 
 from .result import Line, Node, Problem, Repair
 
@@ -147,7 +147,8 @@ def _check_sequence(seen: dict, parent: Node | None, node: Node, problems: list[
 
 
 def _next_label(node: Node, value: int) -> str:
-    cn = "零一二三四五六七八九十"
-    text = str(value) if node.level in (3, 4) else (cn[value] if value <= 10 else str(value))
-    return {1: f"{text}、", 2: f"（{text}）", 3: f"{text}.", 4: f"（{text}）"}[node.level] \
-        if node.kind == "heading" else f"第{text}条"
+    arabic = node.level in (3, 4) and node.kind == "heading"
+    text = str(value) if arabic else to_chinese_numeral(value)
+    if node.kind == "article":
+        return f"第{text}条"
+    return {1: f"{text}、", 2: f"（{text}）", 3: f"{text}.", 4: f"（{text}）"}[node.level]

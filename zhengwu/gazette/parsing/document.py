@@ -24,6 +24,8 @@ CITATION_RE = re.compile(r"《([^《》]{2,80})》\s*（\s*([^（）]{4,30}?)\s*
 CITED_TITLE_RE = re.compile(r"《([^《》]{2,80})》")
 DOC_TYPES = ("实施方案", "方案", "办法", "政策", "规则", "规定", "细则", "通知", "决定", "意见", "通报", "报告",
              "请示", "批复", "函", "纪要", "公告", "通告", "命令", "议案", "决议", "公报", "令")
+# An issuing body's name ends like one: 人民政府, 办公室, 管理局, 委员会, 财政局 … (not 转发市政府…)
+ORG_RE = re.compile(r"(政府|办公室|办公厅|局|委员会|委|厅|部|院|办|中心|室|会|社|队|公司|集团|组)$")
 SPLIT_LIST_RE = re.compile(r"[，、,]")
 
 
@@ -58,7 +60,7 @@ def clean_title(lines: list[Line], repairs: list[Repair]) -> tuple[str, list[str
     raw = " ".join(line.text for line in lines)
     prefix, sep, rest = raw.partition("关于")
     issuers: list[str] = []
-    if sep and prefix.strip() and len(prefix) <= 80:
+    if sep and prefix.strip() and len(prefix) <= 80 and all(ORG_RE.search(t) for t in prefix.split()):
         issuers = prefix.split()
         title = " ".join(issuers) + "关于" + re.sub(r"\s+", "", rest)
     else:
@@ -193,7 +195,7 @@ def _tail(lines: list[Line], k: int, doc: Document, bodies: list, problems: list
         text = line.text
         if PUBLIC_NOTE_RE.match(text):
             doc.public_note = text
-            doc.public = "不" not in text
+            doc.public = text == "（此件公开发布）"  # 依申请公开 and 不予公开 are not public
         elif (m := CC_RE.match(text)):
             cc_text = m.group(1)
             while cc_text and cc_text[-1] in "，、," and k + 1 < len(lines):

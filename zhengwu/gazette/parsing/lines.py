@@ -12,7 +12,8 @@ from .errors import ParseError
 from .result import Line, Repair
 
 # The running header a PDF extractor leaves: ChongQingShiQiJiangQuRenMinZhengFuBuMenWenJian.
-PINYIN_HEADER_RE = re.compile(r"^(?:[A-Z][a-z]{0,5}){4,}$")
+PINYIN_HEADER_RE = re.compile(r"^(?:[A-Z][a-z]{1,5}){4,}$")  # syllables, so APEC or GB is not one
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 BULLET_RE = re.compile(r"^[-•·*]\s+")
 BOLD_RE = re.compile(r"\*\*")
 SPACED_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -59,8 +60,9 @@ def clean_lines(text: str) -> tuple[list[Line], list[Repair]]:
     lines: list[Line] = []
     repairs: list[Repair] = []
     gap = 0
-    for no, raw in enumerate(text.splitlines(), start=1):
-        current = raw.replace("\u00a0", " ").replace("\ufeff", "").strip(" \t\u3000")
+    # Only line feeds count as lines (as in WPS/Word); a form feed from pdftotext is just a page break.
+    for no, raw in enumerate(NEWLINE_RE.split(text), start=1):
+        current = raw.replace("\u00a0", " ").replace("\ufeff", "").strip(" \t\u3000\f\v")
         if not current:
             gap += 1
             continue

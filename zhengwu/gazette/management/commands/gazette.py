@@ -47,7 +47,8 @@ class Command(BaseCommand):
     def _describe(self, result) -> None:
         if result.issue:
             i = result.issue
-            self.stdout.write(f"{i.gazette} {i.year}年第{i.number}期（总第{i.cumulative_number}期） 出版 {i.published_on}")
+            total = f"（总第{i.cumulative_number}期）" if i.cumulative_number else ""
+            self.stdout.write(f"{i.gazette} {i.year}年第{i.number}期{total} 出版 {i.published_on or '未注明'}")
             for entry in i.toc:
                 self.stdout.write(f"  {entry.page:>4}  {entry.title}")
         for doc in result.documents:
