@@ -60,7 +60,8 @@ def clean_title(lines: list[Line], repairs: list[Repair]) -> tuple[str, list[str
     raw = " ".join(line.text for line in lines)
     prefix, sep, rest = raw.partition("关于")
     issuers: list[str] = []
-    if sep and prefix.strip() and len(prefix) <= 80 and all(ORG_RE.search(t) for t in prefix.split()):
+    if sep and prefix.strip() and len(prefix) <= 80 and not prefix.startswith(("转发", "印发", "批转")) \
+            and all(ORG_RE.search(t) for t in prefix.split()):
         issuers = prefix.split()
         title = " ".join(issuers) + "关于" + re.sub(r"\s+", "", rest)
     else:
