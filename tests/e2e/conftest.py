@@ -67,13 +67,18 @@ def browser_log() -> BrowserLog:
     return BrowserLog()
 
 
+def _open_page(browser, log: BrowserLog, **context_options):
+    context = browser.new_context(locale="zh-CN", **context_options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    _watch(page, log)
+    return context, page
+
+
 @pytest.fixture
 def page(browser, browser_log):
     """A fresh desktop page (1280×900) whose complaints go to browser_log."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    _watch(page, browser_log)
+    context, page = _open_page(browser, browser_log, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
 
@@ -81,11 +86,8 @@ def page(browser, browser_log):
 @pytest.fixture
 def phone_page(browser, browser_log):
     """A fresh phone-sized page (375×667, touch, 2× pixels)."""
-    context = browser.new_context(viewport={"width": 375, "height": 667}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    _watch(page, browser_log)
+    context, page = _open_page(browser, browser_log, viewport={"width": 375, "height": 667},
+                               device_scale_factor=2, is_mobile=True, has_touch=True)
     yield page
     context.close()
 

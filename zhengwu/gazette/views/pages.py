@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from zhengwu.core.docnumber import normalize_number
 
-from . import queries
-from .models import Document, Item
+from .. import queries
+from ..models import Document, Item
 
 
 def home(request: HttpRequest) -> HttpResponse:
