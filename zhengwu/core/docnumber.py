@@ -51,3 +51,26 @@ def find_numbers(text: str) -> list[tuple[str, str, int, int]]:
         canonical = f"{m['code']}〔{int(m['year'])}〕{int(m['serial'])}号"
         found.append((canonical, text[m.start():m.end()], m.start(), m.end()))
     return found
+
+
+def number_form_problems(printed: str) -> list[tuple[str, str]]:
+    """How a printed number departs from GB/T 9704-2012 7.2.4 (代字〔YYYY〕N号): (code, message) pairs.
+
+    Codes: number_brackets (年份不用〔〕), number_ordinal (序号前加“第”), number_leading_zero (序号有前导零),
+    number_spacing (中间有空格), number_width (全角数字). An unreadable number gives number_malformed.
+    """
+    parsed = parse_number(printed)
+    if parsed is None:
+        return [("number_malformed", f"“{printed}”不是“机关代字〔年份〕序号号”格式的发文字号。")]
+    found: list[tuple[str, str]] = []
+    if not re.search(r"〔\s*[\d０-９]{4}\s*〕", printed):
+        found.append(("number_brackets", f"发文字号“{printed}”的年份应使用六角括号〔〕，规范写法是“{parsed}”。"))
+    if re.search(r"[〕\]］】)）﹞]\s*第", printed):
+        found.append(("number_ordinal", f"发文字号“{printed}”的序号前不加“第”，规范写法是“{parsed}”。"))
+    if re.search(r"[〕\]］】)）﹞]\s*第?\s*0\d", printed.translate(FULLWIDTH_DIGITS)):
+        found.append(("number_leading_zero", f"发文字号“{printed}”的序号不编虚位（不加前导零），规范写法是“{parsed}”。"))
+    if re.search(r"\s", printed.strip()):
+        found.append(("number_spacing", f"发文字号“{printed}”中间不应有空格，规范写法是“{parsed}”。"))
+    if re.search(r"[０-９]", printed):
+        found.append(("number_width", f"发文字号“{printed}”应使用半角阿拉伯数字，规范写法是“{parsed}”。"))
+    return found

@@ -7,7 +7,7 @@ carries that text after its own signature; it is kept as a part of its own.
 import re
 
 from zhengwu.core.chinese import CJK, DATE_RE, parse_chinese_date
-from zhengwu.core.docnumber import find_numbers, parse_number
+from zhengwu.core.docnumber import find_numbers, number_form_problems, parse_number
 
 from .body import build_tree, heading_of, join_paragraphs
 from .result import Attachment, Citation, Document, Line, Part, Problem, Repair
@@ -80,9 +80,9 @@ def parse_document(lines: list[Line], problems: list[Problem], repairs: list[Rep
     number_line = lines[i]
     number = parse_number(number_line.text)
     printed_number = number_line.raw.lstrip("-•* ").strip()
-    if number and not re.search(r"〔\d{4}〕", number_line.text):
-        problems.append(Problem("number_brackets", number_line.no,
-                                f"发文字号“{printed_number}”的年份应使用六角括号〔〕，已规范为“{number}”。"))
+    if number:
+        for code, message in number_form_problems(printed_number):
+            problems.append(Problem(code, number_line.no, message))
     i += 1
     if i >= len(lines):
         problems.append(Problem("title_missing", number_line.no, f"发文字号“{printed_number}”之后没有标题。", "error"))

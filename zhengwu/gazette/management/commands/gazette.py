@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette.importer import import_file
+from zhengwu.gazette.lint import lint_file
 from zhengwu.gazette.parsing import parse_file
 
 
@@ -23,14 +24,34 @@ class Command(BaseCommand):
                            called_from_command_line=True)
         i.add_argument("paths", nargs="+")
         i.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+        lint = sub.add_parser("lint", help="按 GB/T 9704-2012 检查公报或公文文本（退出码：0 无问题，1 有问题，2 无法读取）",
+                              called_from_command_line=True)
+        lint.add_argument("file")
+        lint.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
 
     def handle(self, *args, **options) -> None:
-        if options["action"] == "parse":
-            self._parse(options["file"], options["json"])
-        else:
-            self._import(options["paths"], options["json"])
+        # one method per sub-command: _parse, _import, _lint, …
+        getattr(self, f"_{options['action']}")(options)
 
-    def _parse(self, file: str, as_json: bool) -> None:
+    def _lint(self, options: dict) -> None:
+        file, as_json = options["file"], options["json"]
+        try:
+            findings = lint_file(file)
+        except DomainError as exc:
+            error = fail(exc, as_json=as_json, context=file)
+            error.returncode = 2
+            raise error from None
+        if as_json:
+            print_json([f.as_json() for f in findings])
+        else:
+            for f in findings:
+                self.stdout.write(f"{file}:{f.line}: {f.code} [{f.document or '—'}] {f.message}")
+            self.stdout.write(f"共 {len(findings)} 个问题。" if findings else "没有发现问题。")
+        if findings:
+            raise CommandError(f"{file}: 发现 {len(findings)} 个问题。", returncode=1)
+
+    def _parse(self, options: dict) -> None:
+        file, as_json = options["file"], options["json"]
         try:
             result = parse_file(file)
         except DomainError as exc:
@@ -56,7 +77,8 @@ class Command(BaseCommand):
         self.stdout.write(f"公文 {len(result.documents)} 篇，要闻 {len(result.news)} 条，"
                           f"修复 {len(result.repairs)} 处，问题 {len(result.problems)} 个。")
 
-    def _import(self, paths: list[str], as_json: bool) -> None:
+    def _import(self, options: dict) -> None:
+        paths, as_json = options["paths"], options["json"]
         files = self._expand(paths)
         outcomes, failures = [], []
         progress = None
