@@ -48,13 +48,23 @@ def to_chinese_numeral(n: int) -> str:
 DATE_RE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
+# The pre-2012 style still seen in older documents: 二〇二一年五月二十四日.
+CN_DATE_RE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*"
+                        r"(?P<d>[一二三四五六七八九十]{1,3})\s*日")
+
+
 def parse_chinese_date(text: str, *, line: int | None = None) -> dt.date:
-    """'2021年6月27日' (spaces allowed) → date; raises ValueError naming the impossible date."""
+    """'2021年6月27日' (spaces allowed, or 二〇二一年六月二十七日) → date; ValueError names a bad date."""
     m = DATE_RE.search(text)
-    if not m:
+    if m:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    elif (m := CN_DATE_RE.search(text)):
+        year = int("".join(str(_DIGITS[c]) for c in m["y"]))
+        month, day = chinese_numeral(m["m"]), chinese_numeral(m["d"])
+    else:
         raise ValueError(f"没有日期: {text!r}")
     try:
-        return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return dt.date(year, month, day)
     except ValueError as exc:
         raise ValueError(f"日期不存在: {m.group(0)}") from exc
 

@@ -1,5 +1,6 @@
 """Django admin: editors correct every field the importer read, and review what it repaired."""
 from django.contrib import admin
+from django.utils.html import format_html, format_html_join
 
 from . import models as m
 
@@ -54,12 +55,32 @@ class CitationInline(admin.TabularInline):
     extra = 0
 
 
+def problem_table(problems: list[dict]) -> str:
+    """The parser's and checker's findings as a table an editor can work down."""
+    if not problems:
+        return "没有问题。"
+    rows = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            ((p["line"], p["code"], p.get("severity", ""), p["message"]) for p in problems))
+    return format_html("<table><thead><tr><th>行</th><th>代码</th><th>级别</th><th>说明</th></tr></thead>"
+                       "<tbody>{}</tbody></table>", rows)
+
+
 @admin.register(m.Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["number", "title", "doc_type", "signed_on", "public"]
     list_filter = ["doc_type", "public", "year"]
     search_fields = ["number", "title"]
     inlines = [PartInline, AttachmentInline, CitationInline]
+    readonly_fields = ["checks"]
+
+    @admin.display(description="检查结果（最近一次导入）")
+    def checks(self, obj: m.Document) -> str:
+        # JSON "contains" is not portable to SQLite; the recent runs are few, so look in Python.
+        recent = m.ImportRun.objects.order_by("-imported_at")[:50]
+        run = next((r for r in recent if obj.number and obj.number in r.documents), None)
+        if run is None:
+            return "没有导入记录。"
+        return problem_table([p for p in run.problems if p.get("document") == obj.number])
 
 
 @admin.register(m.Node)
@@ -74,7 +95,11 @@ class ImportRunAdmin(admin.ModelAdmin):
     """Read-only: the record of what an import found and repaired."""
 
     list_display = ["source", "issue", "imported_at", "created", "encoding"]
-    readonly_fields = [f.name for f in m.ImportRun._meta.fields]
+    readonly_fields = [f.name for f in m.ImportRun._meta.fields if f.name != "problems"] + ["problem_list"]
+
+    @admin.display(description="问题（解析与检查）")
+    def problem_list(self, obj: m.ImportRun) -> str:
+        return problem_table(obj.problems)
 
     def has_add_permission(self, request) -> bool:
         return False

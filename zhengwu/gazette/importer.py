@@ -30,6 +30,7 @@ class ImportOutcome:
     news: int
     repairs: int
     warnings: int
+    problems: list[dict]  # the parser's and the checker's findings, shown to the editor after import
 
     def as_json(self) -> dict:
         return {
@@ -49,11 +50,18 @@ def import_file(path: str | Path) -> ImportOutcome:
 
 
 def import_bytes(data: bytes, *, source: str) -> ImportOutcome:
+    """Parse, check (the checker's findings are kept with the import for the editors) and write."""
+    from .lint import lint_result  # the checker builds on the parser, not the other way round
+
     result = parse_bytes(data)
-    return import_result(result, source=source, sha256=hashlib.sha256(data).hexdigest())
+    text = data.decode("utf-8-sig" if result.encoding == "utf-8" else result.encoding, errors="replace")
+    checks = [f.as_json() for f in lint_result(result, text, every_problem=True)]
+    return import_result(result, source=source, sha256=hashlib.sha256(data).hexdigest(), checks=checks)
 
 
-def import_result(result: ParseResult, *, source: str, sha256: str = "") -> ImportOutcome:
+def import_result(result: ParseResult, *, source: str, sha256: str = "",
+                  checks: list[dict] | None = None) -> ImportOutcome:
+    """`checks`, when given, are the checker's findings (which include the parser's problems) to keep."""
     """All of the file or nothing: refuses on any error-level problem, else writes in one transaction."""
     if result.errors:
         first = result.errors[0]
@@ -83,13 +91,14 @@ def import_result(result: ParseResult, *, source: str, sha256: str = "") -> Impo
             doc, doc_created = _save_document(parsed, items.get(id(parsed)))
             created = created or doc_created
             documents.append(doc)
-        m.ImportRun.objects.create(
+        run = m.ImportRun.objects.create(
             source=source[:300], sha256=sha256, encoding=result.encoding, issue=issue,
             documents=[d.number for d in documents], repairs=[x.as_json() for x in result.repairs],
-            problems=[p.as_json() for p in result.problems], created=created,
+            problems=checks if checks is not None else [p.as_json() for p in result.problems],
+            created=created,
         )
     return ImportOutcome(source, issue, created, documents, len(result.news), len(result.repairs),
-                         len(result.problems))
+                         len(run.problems), run.problems)
 
 
 def _check_lengths(model, fields: dict, line: int) -> None:

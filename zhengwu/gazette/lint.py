@@ -68,8 +68,11 @@ def _text_of(data: bytes, result: ParseResult) -> str:
     return data.decode("utf-8-sig" if result.encoding == "utf-8" else result.encoding, errors="replace")
 
 
-def lint_result(result: ParseResult, text: str) -> list[Finding]:
-    """All findings, in line order: the parser's structural ones plus the printed-text rules."""
+def lint_result(result: ParseResult, text: str, *, every_problem: bool = False) -> list[Finding]:
+    """All findings, in line order: the parser's structural ones plus the printed-text rules.
+
+    With every_problem, the parser's import notes (unrecognised lines, encoding …) come too: the
+    importer keeps them all, each tied to its document."""
     raw_lines = NEWLINE_RE.split(text)
     spans = [(d.line, d.end_line, d.number) for d in result.documents]
 
@@ -80,7 +83,7 @@ def lint_result(result: ParseResult, text: str) -> list[Finding]:
         return None
 
     findings = [Finding(p.code, p.line, document_at(p.line), p.message, p.severity)
-                for p in result.problems if p.code in PARSER_CODES]
+                for p in result.problems if every_problem or p.code in PARSER_CODES]
     for start, end, number in spans:
         for no in range(start, min(end, len(raw_lines)) + 1):
             line = raw_lines[no - 1]

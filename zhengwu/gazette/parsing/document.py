@@ -12,7 +12,7 @@ from zhengwu.core.docnumber import find_numbers, number_form_problems, parse_num
 from .body import build_tree, heading_of, join_paragraphs
 from .result import Attachment, Citation, Document, Line, Part, Problem, Repair
 
-DATE_ONLY_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+DATE_ONLY_RE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 PRINTED_RE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日)\s*印发$")
 PUBLIC_NOTE_RE = re.compile(r"^（(此件(?:不予?)?公开发布|此件依申请公开)）$")
 ATTACHMENT_NOTE_RE = re.compile(r"^附件[：:]\s*(.+)$")

@@ -105,6 +105,8 @@ class Command(BaseCommand):
                 verb = "新建" if o.created else "更新"
                 self.stdout.write(f"{verb} {what}：公文 {len(o.documents)} 篇，要闻 {o.news} 条，"
                                   f"修复 {o.repairs} 处，提示 {o.warnings} 个  ← {o.source}")
+                for p in o.problems:  # the editor sees what to correct right away
+                    self.stderr.write(f"  {o.source}:{p['line']}: {p['code']} {p['message']}")
             self.stdout.write(f"共 {len(files)} 个文件：成功 {len(outcomes)}，失败 {len(failures)}。")
         if failures:
             raise CommandError(f"{len(failures)} 个文件没有导入（其余已导入）。", returncode=1)
