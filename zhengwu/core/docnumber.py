@@ -44,12 +44,27 @@ def normalize_number(text: str) -> str | None:
     return str(number) if number else None
 
 
+# Words that run into a number in prose (根据綦江府办发〔2019〕24号, 和綦江府人〔2021〕3号) but are no part
+# of the agency code; longest first.
+LEADING_WORDS = sorted(("根据", "按照", "依据", "依照", "参照", "结合", "落实", "贯彻", "执行", "印发", "转发",
+                        "详见", "和", "与", "及", "见", "按", "据", "经", "以", "由", "将", "对", "在", "为", "于",
+                        "是", "的", "即", "同"), key=len, reverse=True)
+
+
 def find_numbers(text: str) -> list[tuple[str, str, int, int]]:
     """Every document number inside a text: (canonical, as printed, start, end)."""
     found = []
     for m in NUMBER_RE.finditer(text.translate(FULLWIDTH_DIGITS)):
-        canonical = f"{m['code']}〔{int(m['year'])}〕{int(m['serial'])}号"
-        found.append((canonical, text[m.start():m.end()], m.start(), m.end()))
+        code, start = m["code"], m.start()
+        stripped = True
+        while stripped:
+            stripped = False
+            for word in LEADING_WORDS:
+                if code.startswith(word) and len(code) - len(word) >= 2:
+                    code, start, stripped = code[len(word):], start + len(word), True
+                    break
+        canonical = f"{code}〔{int(m['year'])}〕{int(m['serial'])}号"
+        found.append((canonical, text[start:m.end()], start, m.end()))
     return found
 
 

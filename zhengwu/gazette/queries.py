@@ -3,7 +3,7 @@ from django.db.models import Prefetch, QuerySet
 
 from zhengwu.core.docnumber import normalize_number
 
-from .models import Document, Issue, Item, Node
+from .models import Citation, Document, Issue, Item, Node
 
 
 def published_issues() -> QuerySet[Issue]:
@@ -47,4 +47,9 @@ def document_detail(document: Document) -> dict:
     known = {d.number: d for d in Document.objects.filter(number__in=[c.number for c in citations if c.number])}
     for citation in citations:
         citation.known = known.get(citation.number)
-    return {"parts": parts, "attachments": list(document.attachments.all()), "citations": citations}
+    cited_by = [c.document for c in Citation.objects.filter(number=document.number).exclude(document=document)
+                .select_related("document", "document__item__issue").order_by("document__signed_on")
+                if document.number and is_visible(c.document)]
+    return {"parts": parts, "attachments": list(document.attachments.all()), "citations": citations,
+            "known_numbers": {number: doc.get_absolute_url() for number, doc in known.items() if is_visible(doc)},
+            "cited_by": list(dict.fromkeys(cited_by))}

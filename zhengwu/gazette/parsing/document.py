@@ -123,7 +123,7 @@ def parse_document(lines: list[Line], problems: list[Problem], repairs: list[Rep
         joined = join_paragraphs(body_lines, repairs)
         prefix = "" if part.kind == "main" else f"{part.anchor}-"
         part.body = build_tree(joined, problems, anchor_prefix=prefix)
-        doc.citations.extend(find_citations(joined))
+        doc.citations.extend(c for c in find_citations(joined) if c.number != doc.number)
     for attachment in attachments:
         attachment.paragraphs = [p.text for p in join_paragraphs(attachment.source_lines, repairs)]
     _check_attachments(doc, problems)
@@ -305,6 +305,13 @@ def find_citations(lines: list[Line]) -> list[Citation]:
             # 《办法》 is the text's own abbreviation of itself, not a citation
             if m.span(1) not in numbered_spans and len(m.group(1)) > 4 and not DATE_RE.search(m.group(1)):
                 found.append(Citation(m.group(1), None, None, line.no))
+    # bare numbers too: 根据綦江府办发〔2019〕24号文件… links like a 《title》（number） citation
+    for line in lines:
+        for canonical, printed, start, _ in find_numbers(line.text):
+            if start > 0 and line.text[start - 1] in "（(" and any(c.number == canonical for c in found):
+                continue
+            if not any(c.number == canonical for c in found):
+                found.append(Citation("", canonical, printed, line.no))
     unique: dict[tuple[str, str | None], Citation] = {}
     for citation in found:
         unique.setdefault((citation.title, citation.number), citation)
