@@ -11,6 +11,7 @@ from zhengwu.core.errors import DomainError
 from . import models as m
 from .parsing import ParseResult, parse_bytes, read_error
 from .parsing import result as r
+from .search.index import index_import
 
 
 class ImportRefused(DomainError):
@@ -97,6 +98,7 @@ def import_result(result: ParseResult, *, source: str, sha256: str = "",
             problems=checks if checks is not None else [p.as_json() for p in result.problems],
             created=created,
         )
+        index_import(issue, documents)  # the search index changes with the import, or not at all
     return ImportOutcome(source, issue, created, documents, len(result.news), len(result.repairs),
                          len(run.problems), run.problems)
 

@@ -267,3 +267,7 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} @ {self.imported_at:%Y-%m-%d %H:%M}"
+
+
+# The search index's table belongs to this app (migrations see it here); it lives with the search code.
+from .search.models import SearchEntry  # noqa: E402, F401

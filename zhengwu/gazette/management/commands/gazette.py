@@ -9,6 +9,7 @@ from zhengwu.core.errors import DomainError
 from zhengwu.gazette.importer import import_file
 from zhengwu.gazette.lint import lint_file
 from zhengwu.gazette.parsing import parse_file
+from zhengwu.gazette.search import cli as search_cli
 
 
 class Command(BaseCommand):
@@ -28,10 +29,17 @@ class Command(BaseCommand):
                               called_from_command_line=True)
         lint.add_argument("file")
         lint.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+        search_cli.add_parsers(sub)  # search, reindex
 
     def handle(self, *args, **options) -> None:
         # one method per sub-command: _parse, _import, _lint, …
         getattr(self, f"_{options['action']}")(options)
+
+    def _search(self, options: dict) -> None:
+        search_cli.run_search(self, options)
+
+    def _reindex(self, options: dict) -> None:
+        search_cli.run_reindex(self, options)
 
     def _lint(self, options: dict) -> None:
         file, as_json = options["file"], options["json"]

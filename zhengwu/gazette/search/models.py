@@ -1,0 +1,42 @@
+"""The search index's table (检索条目): one row per document, editorial and news brief.
+
+The full-text part lives beside it, made by migration 0002_search: on SQLite an FTS5 table over
+`title_terms` and `body_terms` kept in step by triggers; on PostgreSQL a generated tsvector column on this
+table with a GIN index. So every write to this table through the ORM updates the full-text index too.
+"""
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    """One unit of the search index (检索条目): what a hit shows, what facets count, the segmented terms."""
+
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", "公文"
+        EDITORIAL = "editorial", "卷首语"
+        NEWS = "news", "政务要闻"
+
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    # An entry goes with what it indexes; on SQLite a trigger takes its FTS row along.
+    document = models.OneToOneField("gazette.Document", on_delete=models.CASCADE, null=True, blank=True,
+                                    related_name="search_entry")
+    item = models.OneToOneField("gazette.Item", on_delete=models.CASCADE, null=True, blank=True,
+                                related_name="search_entry")  # the editorial or a news brief
+    # Visibility follows the issue's `published`; a document whose issue is gone stays findable, as a lone one.
+    issue = models.ForeignKey("gazette.Issue", on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+    title = models.CharField("标题", max_length=300)
+    number = models.CharField("发文字号", max_length=60, blank=True)
+    issuers = models.JSONField("发文机关", default=list, blank=True)
+    doc_types = models.JSONField("文种", default=list, blank=True, help_text="公文本身及其印发的文本")
+    section = models.CharField("栏目", max_length=50, blank=True)
+    year = models.PositiveIntegerField("年份", null=True, blank=True)
+    date = models.DateField("日期", null=True, blank=True, help_text="成文日期，要闻和卷首语为出版日期")
+    text = models.TextField("正文", blank=True, help_text="摘要从这里截取")
+    title_terms = models.TextField("标题分词", blank=True)
+    body_terms = models.TextField("正文分词", blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索条目"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number or self.title}"

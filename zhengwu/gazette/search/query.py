@@ -1,0 +1,266 @@
+"""`search()` — the one search capability: match, filter, count facets, rank, paginate, snippet.
+
+Semantics:
+- The query is cut like the index (segment.query_terms); every term must match (AND).
+- A query that is a document number in any printed form goes straight to that document (`exact`); a number
+  the gazette does not hold lists the documents that cite it, plus the nearest numbers it does hold.
+- Facets (发文机关 issuer, 年份 year, 文种 type, 栏目 section) count the matching entries; each facet is
+  counted with the *other* filters applied, so a reader can switch a filter's value without clearing it.
+- Best first: bm25 (SQLite) or ts_rank (PostgreSQL), then newer first.
+- Only what the public may see: entries of unpublished issues are left out.
+"""
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from django.db.models import Q
+from django.utils.safestring import SafeString
+
+from zhengwu.core.docnumber import parse_number
+from zhengwu.core.errors import DomainError
+
+from .. import queries
+from . import backends, snippets, suggest
+from .index import document_entry
+from .models import SearchEntry
+from .segment import normalize, query_runs, query_terms
+
+MAX_QUERY = 200
+MAX_PER_PAGE = 100
+FACETS = {"issuer": "发文机关", "year": "年份", "type": "文种", "section": "栏目"}
+_BATCH = 500
+
+
+class SearchError(DomainError):
+    """A query or filter the search cannot take (搜索条件有误)."""
+
+    code = "bad_search"
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The four filters, each one value or None: issuer (发文机关), year (年份), type (文种), section (栏目)."""
+
+    issuer: str | None = None
+    year: int | None = None
+    type: str | None = None
+    section: str | None = None
+
+    @classmethod
+    def read(cls, values: "Mapping[str, Any] | SearchFilters | None") -> "SearchFilters":
+        """From a mapping of strings (a query string); empty values mean no filter. Bad values are errors."""
+        if values is None or isinstance(values, SearchFilters):
+            return values or cls()
+        unknown = set(values) - set(FACETS)
+        if unknown:
+            raise SearchError(f"没有这个筛选条件：{'、'.join(sorted(map(str, unknown)))}（可用：issuer year type section）",
+                              field=sorted(map(str, unknown))[0], code="unknown_filter")
+        found: dict[str, Any] = {}
+        for name in FACETS:
+            value = values.get(name)
+            value = value.strip() if isinstance(value, str) else value
+            if value in (None, ""):
+                continue
+            if name == "year":
+                try:
+                    value = int(value)
+                except (TypeError, ValueError):
+                    value = None
+                if value is None or not 1 <= value <= 9999:
+                    raise SearchError(f"年份应是四位数字，如 2021，而不是“{values.get(name)}”", field="year",
+                                      code="bad_year")
+            elif len(str(value)) > 100:
+                raise SearchError(f"筛选条件“{FACETS[name]}”太长", field=name, code="filter_too_long")
+            found[name] = value if name == "year" else str(value)
+        return cls(**found)
+
+    def as_dict(self) -> dict[str, str]:
+        return {f.name: str(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
+
+    def accepts(self, row: dict, *, ignore: str | None = None) -> bool:
+        return all(getattr(self, name) is None or str(getattr(self, name)) in row["facets"][name]
+                   for name in FACETS if name != ignore)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    """One result: what a list of results shows, with `snippet` and `title_html` as safe HTML."""
+
+    kind: str
+    title: str
+    number: str | None
+    issuers: list[str]
+    date: dt.date | None
+    year: int | None
+    section: str
+    types: list[str]
+    url: str
+    score: float
+    snippet: SafeString
+    title_html: SafeString
+
+    def as_json(self) -> dict:
+        return {"number": self.number, "title": self.title, "snippet": str(self.snippet),
+                "score": round(self.score, 6), "kind": self.kind, "url": self.url, "issuers": self.issuers,
+                "date": self.date.isoformat() if self.date else None, "year": self.year,
+                "section": self.section or None, "types": self.types, "title_html": str(self.title_html)}
+
+
+@dataclass
+class Suggestion:
+    number: str
+    title: str
+    url: str
+
+    def as_json(self) -> dict:
+        return {"number": self.number, "title": self.title, "url": self.url}
+
+
+@dataclass
+class SearchResult:
+    """A page of results, the facets over all matches, and for a number query `exact` or `suggestions`."""
+
+    query: str
+    terms: list[str]
+    filters: SearchFilters
+    total: int
+    page: int
+    per_page: int
+    results: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    exact: bool = False
+    number: str | None = None  # the canonical form when the query is a document number
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query, "total": self.total, "page": self.page, "per_page": self.per_page,
+            "pages": self.pages, "exact": self.exact, "number": self.number, "terms": self.terms,
+            "filters": self.filters.as_dict(), "results": [h.as_json() for h in self.results],
+            "facets": {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
+                       for name, values in self.facets.items()},
+            "suggestions": [s.as_json() for s in self.suggestions],
+        }
+
+
+def clean_query(query: str) -> str:
+    """The query as typed, trimmed; empty or overlong queries are errors said in Chinese."""
+    text = " ".join(normalize(str(query)).split())
+    if not text:
+        raise SearchError("请输入要搜索的词语或文号。", field="q", code="empty_query")
+    if len(text) > MAX_QUERY:
+        raise SearchError(f"搜索词太长：{len(text)} 个字（最多 {MAX_QUERY} 个）。", field="q", code="query_too_long")
+    return text
+
+
+def search(query: str, *, filters: Mapping[str, Any] | SearchFilters | None = None, page: int = 1,
+           per_page: int = 20) -> SearchResult:
+    """Full-text search over the visible gazette. Raises SearchError (a DomainError) for a bad request."""
+    text = clean_query(query)
+    wanted = SearchFilters.read(filters)
+    if not isinstance(page, int) or page < 1:
+        raise SearchError("页码应是从 1 开始的整数。", field="page", code="bad_page")
+    if not isinstance(per_page, int) or not 1 <= per_page <= MAX_PER_PAGE:
+        raise SearchError(f"每页条数应在 1 到 {MAX_PER_PAGE} 之间。", field="per_page", code="bad_per_page")
+    number = parse_number(text)
+    if number is not None:
+        return _number_search(text, str(number), wanted, page, per_page)
+    terms = query_terms(text)
+    if not terms:
+        raise SearchError(f"“{text}”里没有可以搜索的字词（只有标点或符号）。", field="q", code="no_terms")
+    runs = query_runs(text)
+    scores = backends.backend().match(terms)
+    return _result(text, terms, wanted, page, per_page, scores, runs=runs)
+
+
+def _number_search(text: str, canonical: str, wanted: SearchFilters, page: int, per_page: int) -> SearchResult:
+    document = queries.find_document(canonical)
+    if document is not None and queries.is_visible(document):
+        entry = SearchEntry.objects.filter(document=document).first() or document_entry(document)
+        hit = _hit(entry, 1.0, [], canonical)
+        facets = _facets([_row(entry)], SearchFilters())
+        return SearchResult(text, [], SearchFilters(), 1, 1, per_page, [hit], facets, exact=True, number=canonical)
+    citing = SearchEntry.objects.filter(document__citations__number=canonical).values_list("id", flat=True)
+    result = _result(text, [], wanted, page, per_page, dict.fromkeys(citing, 1.0), number=canonical)
+    result.suggestions = [Suggestion(d.number, d.title, d.get_absolute_url())
+                          for d in suggest.nearest_numbers(parse_number(canonical))]
+    return result
+
+
+def _row(entry: SearchEntry | dict) -> dict:
+    get = entry.get if isinstance(entry, dict) else lambda name: getattr(entry, name)
+    return {
+        "id": get("id"), "date": get("date"),
+        "facets": {"issuer": list(get("issuers") or []), "year": [str(get("year"))] if get("year") else [],
+                   "type": list(get("doc_types") or []), "section": [get("section")] if get("section") else []},
+    }
+
+
+def _visible_rows(ids: Iterable[int], runs: list[str]) -> list[dict]:
+    """Facet data of the given entries that the public may see and that hold every run as typed, in batches
+    (SQLite limits the parameters of one query)."""
+    ids = list(ids)
+    rows = []
+    wanted = [Q(issue__isnull=True) | Q(issue__published=True)]
+    wanted += [Q(title__contains=run) | Q(text__contains=run) for run in runs]
+    for i in range(0, len(ids), _BATCH):
+        batch = SearchEntry.objects.filter(*wanted, pk__in=ids[i:i + _BATCH])
+        rows += [_row(r) for r in batch.values("id", "date", "issuers", "year", "doc_types", "section")]
+    return rows
+
+
+def _facets(rows: list[dict], wanted: SearchFilters) -> dict[str, list[FacetValue]]:
+    facets = {}
+    for name in FACETS:
+        counts = Counter(value for row in rows if wanted.accepts(row, ignore=name) for value in row["facets"][name])
+        chosen = getattr(wanted, name)
+        if chosen is not None:
+            counts.setdefault(str(chosen), 0)
+        order = sorted(counts.items(), key=(lambda kv: (-int(kv[0]),)) if name == "year" else
+                       (lambda kv: (-kv[1], kv[0])))
+        facets[name] = [FacetValue(value, count, value == str(chosen)) for value, count in order]
+    return facets
+
+
+def _result(text: str, terms: list[str], wanted: SearchFilters, page: int, per_page: int,
+            scores: dict[int, float], number: str | None = None, runs: list[str] | None = None) -> SearchResult:
+    rows = _visible_rows(scores, runs or [])
+    facets = _facets(rows, wanted)
+    matched = [row for row in rows if wanted.accepts(row)]
+    matched.sort(key=lambda row: (-scores[row["id"]], -(row["date"].toordinal() if row["date"] else 0), row["id"]))
+    chosen = [row["id"] for row in matched[(page - 1) * per_page:page * per_page]]
+    entries = SearchEntry.objects.filter(pk__in=chosen).select_related("document", "item__issue").in_bulk()
+    hits = [_hit(entries[pk], scores[pk], terms, number, runs or []) for pk in chosen]
+    return SearchResult(text, terms, wanted, len(matched), page, per_page, hits, facets, number=number)
+
+
+def _hit(entry: SearchEntry, score: float, terms: list[str], number: str | None,
+         runs: Sequence[str] = ()) -> Hit:
+    target = entry.document if entry.kind == SearchEntry.Kind.DOCUMENT else entry.item
+    if number is not None:
+        snippet = snippets.number_snippet(entry.text, number)
+        title_html = snippets.render(entry.title, [])
+    else:
+        # Characters of a run are marked where the run stands, not wherever the character does.
+        in_runs = set("".join(runs))
+        terms = [t for t in terms if t not in in_runs]
+        snippet = snippets.snippet(entry.text, terms, runs)
+        title_html = snippets.highlight(entry.title, terms, runs)
+    return Hit(kind=entry.kind, title=entry.title, number=entry.number or None, issuers=list(entry.issuers),
+               date=entry.date, year=entry.year, section=entry.section, types=list(entry.doc_types),
+               url=target.get_absolute_url() if target else "", score=score, snippet=snippet,
+               title_html=title_html)
