@@ -9,6 +9,7 @@ from zhengwu.core.errors import DomainError
 from zhengwu.gazette.importer import import_file
 from zhengwu.gazette.lint import lint_file
 from zhengwu.gazette.parsing import parse_file
+from zhengwu.gazette.render.docx import write_document_docx
 from zhengwu.gazette.search import cli as search_cli
 
 
@@ -25,6 +26,10 @@ class Command(BaseCommand):
                            called_from_command_line=True)
         i.add_argument("paths", nargs="+")
         i.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+        docx = sub.add_parser("docx", help="把一篇公文导出为 Word（DOCX），按 GB/T 9704-2012 排版（含未发布的期）",
+                              called_from_command_line=True)
+        docx.add_argument("number", metavar="文号", help="发文字号，任何印刷形式，如 綦江府发[2021]10号")
+        docx.add_argument("-o", "--output", metavar="文件", help="默认为当前目录下的“文号.docx”")
         lint = sub.add_parser("lint", help="按 GB/T 9704-2012 检查公报或公文文本（退出码：0 无问题，1 有问题，2 无法读取）",
                               called_from_command_line=True)
         lint.add_argument("file")
@@ -57,6 +62,13 @@ class Command(BaseCommand):
             self.stdout.write(f"共 {len(findings)} 个问题。" if findings else "没有发现问题。")
         if findings:
             raise CommandError(f"{file}: 发现 {len(findings)} 个问题。", returncode=1)
+
+    def _docx(self, options: dict) -> None:
+        try:
+            path, document = write_document_docx(options["number"], options["output"])
+        except DomainError as exc:
+            raise fail(exc, as_json=False) from None
+        self.stderr.write(f"已生成 {path}：{document.number} {document.title}")
 
     def _parse(self, options: dict) -> None:
         file, as_json = options["file"], options["json"]
