@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import feeds, outputs, pages
+from .views import feeds, outputs, pages, pdf
 from .views.search import search_page
 
 app_name = "gazette"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("issues/", pages.issue_list, name="issues"),
     path("issues/<int:year>/<int:number>/", pages.issue_detail, name="issue"),
     path("issues/<int:year>/<int:number>/items/<int:order>/", pages.item_detail, name="item"),
+    path("issues/<int:year>/<int:number>/pdf", pdf.issue_pdf, name="issue_pdf"),
     path("news/", pages.news_list, name="news"),
     path("feeds/issues.atom", feeds.IssuesFeed(), name="feed_issues"),
     path("feeds/documents.atom", feeds.DocumentsFeed(), name="feed_documents"),

@@ -1,4 +1,5 @@
 """`zhengwu gazette parse|import …` — thin shell over gazette.parsing and gazette.importer."""
+import argparse
 import sys
 from pathlib import Path
 
@@ -10,7 +11,14 @@ from zhengwu.gazette.importer import import_file
 from zhengwu.gazette.lint import lint_file
 from zhengwu.gazette.parsing import parse_file
 from zhengwu.gazette.render.docx import write_document_docx
+from zhengwu.gazette.render.pdf import write_issue_pdf
 from zhengwu.gazette.search import cli as search_cli
+
+
+def _whole_number(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"应为数字，而不是“{text}”")
+    return int(text)
 
 
 class Command(BaseCommand):
@@ -34,6 +42,10 @@ class Command(BaseCommand):
                               called_from_command_line=True)
         lint.add_argument("file")
         lint.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+        pdf = sub.add_parser("pdf", help="生成一期公报的 PDF（含未发布的期，供校对）", called_from_command_line=True)
+        pdf.add_argument("year", type=_whole_number, metavar="年份")
+        pdf.add_argument("number", type=_whole_number, metavar="期号")
+        pdf.add_argument("-o", "--output", metavar="文件", help="默认为当前目录下的“刊名+年第期.pdf”")
         search_cli.add_parsers(sub)  # search, reindex
 
     def handle(self, *args, **options) -> None:
@@ -45,6 +57,13 @@ class Command(BaseCommand):
 
     def _reindex(self, options: dict) -> None:
         search_cli.run_reindex(self, options)
+
+    def _pdf(self, options: dict) -> None:
+        try:
+            path, pages, seconds = write_issue_pdf(options["year"], options["number"], options["output"])
+        except DomainError as exc:
+            raise fail(exc, as_json=False) from None
+        self.stderr.write(f"已生成 {path}：{pages} 页，用时 {seconds:.1f} 秒。")
 
     def _lint(self, options: dict) -> None:
         file, as_json = options["file"], options["json"]
