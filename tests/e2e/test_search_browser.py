@@ -67,3 +67,27 @@ def test_wide_screens_put_the_facets_left_of_the_results(site, page, browser_log
     facets = page.locator("aside.facets").bounding_box()
     assert facets["x"] + facets["width"] <= results["x"] and abs(facets["y"] - results["y"]) < 40
     assert_clean(browser_log)
+
+
+def test_search_from_home_filter_by_a_facet_open_a_result_and_download_its_docx(site, page, browser_log, tmp_path):
+    """The issue's journey: home → search → facet → result → Word file that opens with python-docx."""
+    import docx
+
+    page.goto(f"{site}/")
+    page.get_by_role("search").get_by_label("搜索", exact=True).fill("奖励")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    page.locator("aside.facets").get_by_role("link", name="办法", exact=True).click()
+    page.wait_for_url(re.compile(r"type="))
+    titles = page.locator("li.hit h2").all_inner_texts()
+    assert titles == ["重庆市綦江区应急管理局 重庆市綦江区财政局关于印发《重庆市綦江区安全生产举报奖励办法》的通知"]
+    page.locator("li.hit h2 a").first.click()
+    page.wait_for_url(re.compile(r"/docs/"))
+    assert "綦应急发〔2021〕41号" in page.locator(".doc-number").inner_text()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="下载 Word（DOCX）").click()
+    saved = tmp_path / "doc.docx"
+    download_info.value.save_as(saved)
+    text = "\n".join(p.text for p in docx.Document(str(saved)).paragraphs)
+    assert "重庆市綦江区安全生产举报奖励办法" in text and "第十六条" in text
+    assert_clean(browser_log)
