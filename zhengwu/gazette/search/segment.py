@@ -15,6 +15,7 @@ The index and the query must be cut the same way, or a word can never be found. 
 import math
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -72,6 +73,33 @@ def normalize(text: str) -> str:
     return _UNSAFE_RE.sub(" ", text.translate(_FOLD))
 
 
+def fold_case(text: str) -> str:
+    """Lower case, one character for one: İ, whose lower case is i plus a dot above, becomes i, as both
+    databases fold it."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+def words(token: str, start: int) -> Iterator[tuple[str, int, int]]:
+    """The runs of letters and digits in one jieba token, case folded, with offsets into the text.
+
+    Other numerals (¼ ① ²) end a run: PostgreSQL's parser drops them while FTS5 keeps them, and a term only
+    one backend can find would make the two answer differently.
+    """
+    for m in _WORD_RE.finditer(token):
+        run, at = m.group(), start + m.start()
+        if run.isascii():
+            yield run.lower(), at, at + len(run)
+            continue
+        begin = None
+        for i, char in enumerate(run + " "):
+            if char != " " and unicodedata.category(char) != "No":
+                begin = i if begin is None else begin
+            elif begin is not None:
+                yield fold_case(run[begin:i]), at + begin, at + i
+                begin = None
+
+
 def _is_han(char: str) -> bool:
     return char.isalpha() and not char.isascii()
 
@@ -115,9 +143,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """Precise-mode words of `text` as (word, start, end), lower case, punctuation and spaces dropped."""
     folded = normalize(text)
     found = []
-    for word, start, _end in jieba().tokenize(folded, "default", True):
-        for m in _WORD_RE.finditer(word):
-            found.append((m.group().lower(), start + m.start(), start + m.end()))
+    for token, start, _end in jieba().tokenize(folded, "default", True):
+        found.extend(words(token, start))
     return found
 
 
@@ -139,10 +166,8 @@ def index_terms(text: str) -> str:
 
 def query_terms(query: str) -> list[str]:
     """The words a query must all match: precise mode, no HMM guesses, lower case, each once, in order."""
-    words = []
-    for word in jieba().cut(normalize(query), False):
-        words.extend(m.group().lower() for m in _WORD_RE.finditer(word))
-    return list(dict.fromkeys(words))
+    found = [word for token in jieba().cut(normalize(query), False) for word, _, _ in words(token, 0)]
+    return list(dict.fromkeys(found))
 
 
 def query_runs(query: str) -> list[str]:

@@ -13,19 +13,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from zhengwu.core.docnumber import find_numbers
 
-from .segment import normalize, term_spans
+from .segment import fold_case, normalize, term_spans
 
 WIDTH = 80
 LEAD = 20  # characters of context before the first hit
 REACH = 120  # how far to look for the punctuation that bounds a piece
 MAX_CANDIDATES = 500
 _SEPARATOR_RE = re.compile(r"[^\w+#&.%\-]")  # where jieba's runs end: spaces and punctuation
-
-
-def _lower(text: str) -> str:
-    """Lower case without changing the length (a few letters lengthen when lowered; those stay)."""
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _piece(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,7 +60,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def first_hit(text: str, terms: Collection[str], runs: Collection[str] = ()) -> int | None:
     """Offset of the first place the index holds a term (or a run stands), or None."""
     wanted = set(terms)
-    folded = _lower(normalize(text))
+    folded = fold_case(normalize(text))
     first_run = min((s for s, _ in _run_spans(folded, runs)), default=None)
     candidates = sorted({m.start() for term in wanted for m in re.finditer(re.escape(term), folded)})
     for position in candidates[:MAX_CANDIDATES]:
@@ -103,7 +97,7 @@ def snippet(text: str, terms: Collection[str], runs: Collection[str] = (), *, wi
     start, end = _window(text, hit, width)
     spans = []
     if hit is not None:
-        spans = _merge(_spans_in(text, set(terms), start, end) + _run_spans(_lower(normalize(text)), runs, start, end))
+        spans = _merge(_spans_in(text, set(terms), start, end) + _run_spans(fold_case(normalize(text)), runs, start, end))
     return _ellipsis(text, start, end, render(text[start:end], _clip(spans, start, end)))
 
 
@@ -117,7 +111,7 @@ def number_snippet(text: str, number: str, *, width: int = WIDTH) -> SafeString:
 def highlight(text: str, terms: Collection[str], runs: Collection[str] = ()) -> SafeString:
     """All of a short text (a title) with every hit marked."""
     spans = term_spans(text, set(terms)) if terms else []
-    return render(text, _merge(spans + _run_spans(_lower(normalize(text)), runs)))
+    return render(text, _merge(spans + _run_spans(fold_case(normalize(text)), runs)))
 
 
 def _ellipsis(text: str, start: int, end: int, body: SafeString) -> SafeString:
