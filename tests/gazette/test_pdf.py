@@ -41,6 +41,9 @@ ITEMS = [
     ("政务要闻", "安稳镇“三色经济”领跑转型发展"),
     ("政务要闻", "横山镇“三新”开启经济发展新篇章"),
 ]
+# Every test is marked, so pytest-django sets up the test database even when only tests that read the
+# module's PDF are selected; without a marked test, the module fixture would reach the real database.
+pytestmark = pytest.mark.django_db
 HEAD_MM = 32  # the top page margin: text above it is the running head
 MM = 72 / 25.4
 
@@ -220,6 +223,17 @@ def test_the_fonts_are_the_families_fontconfig_reports():
     found = fonts.require_cjk_font()
     families = fonts.system_cjk_families()
     assert found.serif in families and found.sans in families
+
+
+@pytest.mark.parametrize(("families", "serif", "sans"), [
+    (["Noto Sans CJK SC", "Noto Sans Mono CJK SC", "Noto Serif CJK SC"], "Noto Serif CJK SC", "Noto Sans CJK SC"),
+    (["WenQuanYi Zen Hei", "WenQuanYi Zen Hei Mono"], "WenQuanYi Zen Hei", "WenQuanYi Zen Hei"),
+    (["AR PL UMing CN", "Droid Sans Fallback"], "AR PL UMing CN", "Droid Sans Fallback"),
+    (["Some Sans Serif SC"], "Some Sans Serif SC", "Some Sans Serif SC"),
+])
+def test_it_takes_a_serif_for_the_body_and_a_sans_for_headings(monkeypatch, families, serif, sans):
+    monkeypatch.setattr(fonts, "system_cjk_families", lambda: families)
+    assert fonts.require_cjk_font() == fonts.CjkFonts(serif=serif, sans=sans)
 
 
 def test_without_a_chinese_font_it_names_the_package_to_install(monkeypatch, imported_seed):
