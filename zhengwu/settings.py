@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "zhengwu.core",
     "zhengwu.gazette",
+    "zhengwu.org",
     "zhengwu.demo",
 ]
 
