@@ -4,11 +4,13 @@ from ninja import NinjaAPI
 
 from zhengwu.gazette.api import router as gazette_router
 from zhengwu.gazette.search.api import router as search_router
+from zhengwu.org.api import router as org_router
 
 api = NinjaAPI(title="zhengwu 政务 API", version="1", docs_url=None,
                description="政府公报及其所设项目的 JSON API。")
 api.add_router("/gazette", gazette_router)
 api.add_router("/gazette", search_router)  # GET /api/gazette/search
+api.add_router("/org", org_router)
 
 
 @api.exception_handler(Http404)

@@ -2,11 +2,17 @@
 from pathlib import Path
 
 from zhengwu.gazette.importer import ImportOutcome, import_file
+from zhengwu.org.from_gazette import import_issue as build_registry
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 SEED_ISSUE = SEED_DIR / "000_c62ba9d0d4872cf1.txt"
 
 
 def build_demo() -> list[ImportOutcome]:
-    """Import (or re-import) every seed file; safe to run again."""
-    return [import_file(path) for path in sorted(SEED_DIR.glob("*.txt"))]
+    """Import (or re-import) every seed file, then read each issue into the organisation registry (its
+    findings are kept in the registry's audit log); safe to run again."""
+    outcomes = [import_file(path) for path in sorted(SEED_DIR.glob("*.txt"))]
+    for outcome in outcomes:
+        if outcome.issue:
+            build_registry(outcome.issue, by="演示数据")
+    return outcomes
