@@ -3,6 +3,19 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from . import models as m
+from .search.index import index_import
+
+
+class ReindexOnSave:
+    """An edit made here shows in search at once (the index is otherwise kept by the importer)."""
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        issue, documents = self.reindex_target(form.instance)
+        index_import(issue, documents)
+
+    def reindex_target(self, obj) -> tuple[m.Issue | None, list[m.Document]]:
+        raise NotImplementedError
 
 
 class BoardInline(admin.TabularInline):
@@ -22,7 +35,10 @@ class ItemInline(admin.TabularInline):
 
 
 @admin.register(m.Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(ReindexOnSave, admin.ModelAdmin):
+    def reindex_target(self, obj):
+        return obj, []
+
     list_display = ["label", "gazette", "published_on", "published"]
     list_filter = ["published", "year"]
     inlines = [SectionInline, ItemInline, BoardInline]
@@ -34,7 +50,10 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(ReindexOnSave, admin.ModelAdmin):
+    def reindex_target(self, obj):
+        return obj.issue, []
+
     list_display = ["title", "issue", "section", "kind", "page", "order"]
     list_filter = ["kind", "issue"]
     search_fields = ["title"]
@@ -66,7 +85,10 @@ def problem_table(problems: list[dict]) -> str:
 
 
 @admin.register(m.Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReindexOnSave, admin.ModelAdmin):
+    def reindex_target(self, obj):
+        return None, [obj]
+
     list_display = ["number", "title", "doc_type", "signed_on", "public"]
     list_filter = ["doc_type", "public", "year"]
     search_fields = ["number", "title"]
@@ -84,7 +106,10 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.Node)
-class NodeAdmin(admin.ModelAdmin):
+class NodeAdmin(ReindexOnSave, admin.ModelAdmin):
+    def reindex_target(self, obj):
+        return None, [obj.part.document]
+
     list_display = ["__str__", "part", "kind", "level", "anchor"]
     list_filter = ["kind", "part__document"]
     search_fields = ["text", "title"]
