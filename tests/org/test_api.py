@@ -29,6 +29,14 @@ def test_holders_history_changes_probations(registry, client):
     assert [p["person"] for p in get(client, "/api/org/probations", within=60, on="2022-05-01")] == ["廖建伟"]
 
 
+def test_bodies(registry, client):
+    found = get(client, "/api/org/bodies", on="2021-07-15")
+    assert found[1] == {"body": "綦河流域水环境综合治理PPP项目工作推进领导小组办公室",
+                        "name": "綦河流域水环境综合治理PPP项目工作推进领导小组办公室", "classification": "office",
+                        "depth": 1, "parent": "綦河流域水环境综合治理PPP项目工作推进领导小组", "hosted_in": "区发展改革委",
+                        "seats": 3}
+
+
 def test_popolo(registry, client):
     data = get(client, "/api/org/popolo", on="2021-07-15")
     assert set(data) == {"persons", "organizations", "posts", "memberships"}
@@ -49,5 +57,5 @@ def test_bad_input_is_400_with_a_message_naming_the_parameter(registry, client, 
 
 def test_the_routes_are_in_the_openapi_description(registry, client):
     paths = get(client, "/api/openapi.json")["paths"]
-    assert {"/api/org/seats", "/api/org/roster", "/api/org/holders", "/api/org/history", "/api/org/changes",
+    assert {"/api/org/bodies", "/api/org/seats", "/api/org/roster", "/api/org/holders", "/api/org/history", "/api/org/changes",
             "/api/org/probations", "/api/org/popolo"} <= set(paths)

@@ -73,6 +73,14 @@ def test_holders_changes_and_probations_print_lists(registry, capsys):
         "document": "綦江府人〔2021〕3号"}]
 
 
+def test_bodies_prints_the_tree(registry, capsys):
+    call_command("org", "bodies", "--on", "2021-07-15")
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["綦河流域水环境综合治理PPP项目工作推进领导小组（席位 40）",
+                       "  綦河流域水环境综合治理PPP项目工作推进领导小组办公室（席位 3）"]
+    assert "    区森林草原防灭火指挥部办公室（席位 2）" in out
+
+
 def test_import_document_reports_in_json(registry, capsys):
     report = run_json(capsys, "import-document", "綦江府办[2021]24号")
     assert (report["source"], report["kind"], report["seats"]) == ("綦江府办〔2021〕24号", "composition", 90)

@@ -86,3 +86,26 @@ def test_a_negative_number_of_days_is_refused(registry):
     with pytest.raises(DomainError) as caught:
         probations_ending(-1, day("2022-05-01"))
     assert caught.value.field == "within"
+
+
+def test_the_directory_of_bodies_nests_offices_and_headquarters(registry):
+    from zhengwu.org.directory import bodies
+
+    lines = [(b.body.label, b.depth, b.seats) for b in bodies(day("2021-07-15"))]
+    assert lines[:4] == [("綦河流域水环境综合治理PPP项目工作推进领导小组", 0, 40),
+                         ("綦河流域水环境综合治理PPP项目工作推进领导小组办公室", 1, 3),
+                         ("綦江区未成年人保护工作领导小组", 0, 37), ("綦江区未成年人保护工作领导小组办公室", 1, 10)]
+    assert ("区森林草原防灭火指挥部办公室", 2, 2) in lines and ("工贸安全办公室", 1, 2) in lines
+    assert len(lines) == 4 + 22 + 1  # 24号, 25号, the editorial board; dissolved bodies are not listed
+    assert [b.body.label for b in bodies(day("2021-06-20"))][:4] == [
+        "綦河流域水环境综合治理PPP项目工作推进领导小组", "綦河流域水环境综合治理PPP项目工作推进领导小组办公室",
+        "綦江区未成年人保护工作领导小组", "綦江区未成年人保护工作领导小组办公室"]
+
+
+def test_the_posts_a_person_holds(registry):
+    from zhengwu.org.holders import posts_of
+    from zhengwu.org.resolve import find_person
+
+    assert [p.post.label for p in posts_of(find_person("施崇刚"), day("2021-07-15"))] == ["区委常委", "区政府常务副区长"]
+    assert [p.post.label for p in posts_of(find_person("王昌鹏"), day("2021-06-26"))] == [
+        "重庆市綦江区城市建设投资有限公司总经理"]

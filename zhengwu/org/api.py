@@ -15,6 +15,7 @@ from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 
 from .changes import changes
+from .directory import bodies
 from .holders import holdings, post_history
 from .popolo import export_popolo
 from .probations import probations_ending
@@ -34,6 +35,11 @@ def _answer(build: Callable[[], object]) -> object:
         return build()
     except DomainError as exc:
         raise HttpError(400, str(exc)) from None
+
+
+@router.get("/bodies", summary="某日存在的议事协调机构（含下设机构和办公室）")
+def body_list(request, on: str | None = None) -> list[dict]:
+    return _answer(lambda: [line.as_json() for line in bodies(_day(on))])
 
 
 @router.get("/seats", summary="某人某日担任的所有席位")

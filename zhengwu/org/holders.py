@@ -71,3 +71,13 @@ def holdings(post: Post, on: dt.date) -> list[HistoryLine]:
     """The memberships behind `holders(post, on)`: who, since when, on what basis."""
     return [line for line in post_history(post) if
             (line.start_date is None or line.start_date <= on) and (line.end_date is None or on <= line.end_date)]
+
+
+def posts_of(person: Person, on: dt.date) -> list[HistoryLine]:
+    """Every post `person` holds on `on` (directly; 主要负责人 held through 局长 is shown by `seats_of`)."""
+    rows = (Membership.objects.active_on(on).filter(person=person)
+            .select_related("person", "post__organization", "decision", "end_decision", "document")
+            .order_by("start_date", "pk"))
+    return [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
+                        str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
+                        m.document.number if m.document else None, m.note) for m in rows]

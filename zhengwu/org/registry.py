@@ -10,7 +10,7 @@ from zhengwu.core.errors import DomainError
 from .audit import record
 from .models import Organization, OrganizationName, Person, Post
 from .names import normalize_name
-from .resolve import lookup_organization, lookup_post
+from .resolve import find_organization, lookup_organization, lookup_post
 from .titles import PRINCIPAL, default_max_holders, head_title
 from .units import canonical_unit_name, classify_unit, known_unit
 
@@ -113,8 +113,6 @@ def ensure_post(org: Organization, title: str, *, by: str, reason: str = "") -> 
 @transaction.atomic
 def add_post(unit_name: str, title: str, *, max_holders: int | None = 1, by: str, reason: str = "") -> Post:
     """Register a post in a known unit; refused if it exists or the unit is unknown."""
-    from .resolve import find_organization
-
     org = find_organization(unit_name, field="unit")
     title = normalize_name(title)
     if not title:

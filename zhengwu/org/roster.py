@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from zhengwu.core.errors import DomainError
 
 from .holders import capacity, holders_map
-from .models import Organization, Person, Post, Seat
+from .models import Membership, Organization, Person, Post, Seat
 from .vocab import SeatBasis
 
 
@@ -102,8 +102,6 @@ class SeatLine:
 
 def _posts_held(person: Person, on: dt.date) -> set[int]:
     """Ids of the posts `person` holds on `on`, including posts filled by those (主要负责人 ← 局长)."""
-    from .models import Membership
-
     direct = set(Membership.objects.active_on(on).filter(person=person).values_list("post_id", flat=True))
     held, frontier = set(direct), set(direct)
     while frontier:

@@ -1,8 +1,6 @@
 """What reading a document gave: counts, and every line that was not (fully) turned into data."""
 from dataclasses import dataclass, field
 
-SEVERITIES = ("warning", "info")
-
 
 @dataclass(frozen=True)
 class Problem:

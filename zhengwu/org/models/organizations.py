@@ -22,7 +22,7 @@ class Organization(models.Model):
     short_name = models.CharField("简称", max_length=60, blank=True,
                                   help_text="公文常用的简称，如 区应急局；显示时优先使用")
     classification = models.CharField("类别", max_length=30, choices=Classification.choices,
-                                      default=Classification.OTHER)
+                                      default=Classification.OTHER, help_text="见 org/vocab.py Classification")
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
                                verbose_name="上级机构",
                                help_text="如 区森林草原防灭火指挥部 的上级是 区减灾委")
@@ -44,12 +44,12 @@ class Organization(models.Model):
                                              help_text="撤销或合并本机构的公文")
     # SET_NULL: as for the founding document, the date and reason stay.
     dissolution_reason = models.CharField("撤销方式", max_length=20, choices=DissolutionReason.choices,
-                                          blank=True)
+                                          blank=True, help_text="撤销，或合并（并入承接机构）")
     successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="predecessors", verbose_name="承接机构",
                                   help_text="并入的机构，或承担其职能职责的机构")
     # SET_NULL: the dissolved body keeps its own history if the successor record is removed.
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="登记入名录的时间")
 
     class Meta:
         ordering = ["pk"]
@@ -72,7 +72,7 @@ class OrganizationName(models.Model):
     """Another name of an organisation (简称、别称、印法): every name a lookup may be given, unique."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="names",
-                                     verbose_name="机构")
+                                     verbose_name="机构", help_text="这个名称所指的机构")
     # CASCADE: a name means nothing without its organisation.
     name = models.CharField("名称", max_length=120, unique=True, help_text="如 区应急局、区住房城乡建设委")
     note = models.CharField("说明", max_length=100, blank=True, help_text="如 简称；公文的另一种写法")

@@ -14,8 +14,8 @@ class Person(models.Model):
                                    help_text="公文在姓名后注明的，如 女（任免通知写作“王海艳同志（女）”）")
     other_names = models.JSONField("其他姓名", default=list, blank=True,
                                    help_text="曾用名等，每项 {\"name\": …, \"note\": …}（Popolo other_names）")
-    note = models.CharField("备注", max_length=200, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    note = models.CharField("备注", max_length=200, blank=True, help_text="工作人员的说明，如 区分同名者")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="登记入名录的时间")
 
     class Meta:
         ordering = ["name", "pk"]

@@ -19,7 +19,7 @@ class Post(models.Model):
     """
 
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts",
-                                     verbose_name="单位")
+                                     verbose_name="单位", help_text="职务所在单位")
     # PROTECT: a unit with posts is dissolved, not deleted — the holders' history refers to it.
     title = models.CharField("职务名称", max_length=60, help_text="不含单位名，如 局长、主要负责人、分管负责人")
     max_holders = models.PositiveSmallIntegerField(
@@ -30,8 +30,8 @@ class Post(models.Model):
                                   help_text="由该职务的任职者担任，如 区应急局主要负责人 由 区应急局局长 担任")
     # SET_NULL: without the linked post this one simply has no holders until someone is appointed to it.
     other_labels = models.JSONField("其他名称", default=list, blank=True, help_text="公文中的其他写法")
-    note = models.CharField("备注", max_length=200, blank=True)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    note = models.CharField("备注", max_length=200, blank=True, help_text="工作人员的说明")
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="设立入名录的时间")
 
     class Meta:
         ordering = ["organization", "pk"]
@@ -69,30 +69,36 @@ class Membership(models.Model):
     Change it only through `appointments.appoint` / `appointments.remove`, which record who, when, why.
     """
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships", verbose_name="人员")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships", verbose_name="人员",
+                               help_text="任职者")
     # PROTECT: the record of who held a post is history; a person with memberships is not deleted.
-    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="memberships", verbose_name="职务")
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="memberships", verbose_name="职务",
+                             help_text="所任职务（不能是“由…兼任”的职务）")
     # PROTECT: the same — history refers to the post.
     start_date = models.DateField("任职日期", null=True, blank=True,
                                   help_text="空：不详（如只见免职）；依据见“开始日期依据”")
     start_basis = models.CharField("开始日期依据", max_length=20, choices=StartBasis.choices,
-                                   default=StartBasis.ENTERED)
+                                   default=StartBasis.ENTERED, help_text="任免决定、公文记载或录入")
     end_date = models.DateField("离任日期", null=True, blank=True, help_text="最后在任的一天；空：仍在任")
-    end_reason = models.CharField("离任原因", max_length=20, choices=EndReason.choices, blank=True)
-    probation_months = models.PositiveSmallIntegerField("试用期（月）", null=True, blank=True)
+    end_reason = models.CharField("离任原因", max_length=20, choices=EndReason.choices, blank=True,
+                                  help_text="免职、他人接任或其他；仍在任时为空")
+    probation_months = models.PositiveSmallIntegerField("试用期（月）", null=True, blank=True,
+                                                        help_text="试用期1年 记为 12；无试用期为空")
     probation_end = models.DateField("试用期满", null=True, blank=True,
                                      help_text="试用期最后一天，由任职日期和试用期算出（core.dates.period_end）")
     note = models.CharField("备注", max_length=100, blank=True, help_text="如 兼、挂（挂职）")
     decision = models.ForeignKey("Decision", on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="appointments", verbose_name="任职决定")
+                                 related_name="appointments", verbose_name="任职决定",
+                                 help_text="任命本人的任免决定")
     # SET_NULL: the membership stays when a decision record is removed; the dates carry the facts.
     end_decision = models.ForeignKey("Decision", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="removals", verbose_name="免职决定")
+                                     related_name="removals", verbose_name="免职决定",
+                                     help_text="免去或因他人接任而结束本任职的决定")
     # SET_NULL: as above.
     document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                  verbose_name="依据公文", help_text="任职通知，或记载其在任的公文")
     # SET_NULL: as above.
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="记入名录的时间")
 
     objects = MembershipQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from zhengwu.gazette.models import Issue
 
 from ...appointments import appoint, remove
 from ...changes import KINDS, changes
+from ...directory import bodies
 from ...from_gazette import find_document, import_document, import_issue
 from ...holders import holdings, post_history
 from ...popolo import export_popolo
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         p.add_argument("year", type=int, metavar="年份")
         p.add_argument("number", type=int, metavar="期号")
         p.add_argument("--by", default=_default_by(), help="操作人（记入操作记录）")
+        command("bodies", "某日存在的议事协调机构（含下设机构和办公室）", on=True)
         command("seats", "某人某日担任的所有席位", on=True).add_argument("person", metavar="姓名")
         command("roster", "某机构某日的组成人员", on=True).add_argument("body", metavar="机构")
         command("holders", "某职务某日的任职者", on=True).add_argument("post", metavar="职务")
@@ -134,6 +136,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"{report.source} {problem}")
 
     # --- queries ------------------------------------------------------------------------------------
+
+    def _bodies(self, options: dict) -> None:
+        lines = bodies(self._day(options))
+        self._out(options, [line.as_json() for line in lines],
+                  [f"{'  ' * line.depth}{line.body.label}（席位 {line.seats}）" for line in lines])
 
     def _seats(self, options: dict) -> None:
         lines = seats_of(find_person(options["person"]), self._day(options))
