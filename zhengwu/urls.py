@@ -7,5 +7,6 @@ from .api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("org/", include("zhengwu.org.urls")),
     path("", include("zhengwu.gazette.urls")),
 ]

@@ -13,6 +13,7 @@ from .models import (
     Person,
     Post,
     Seat,
+    StaffUnit,
 )
 
 
@@ -88,3 +89,9 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "by", "action", "summary", "reason"]
     list_filter = ["action"]
     search_fields = ["summary", "by", "subject"]
+
+
+@admin.register(StaffUnit)
+class StaffUnitAdmin(admin.ModelAdmin):
+    list_display = ("user", "organization")
+    autocomplete_fields = ("organization",)

@@ -81,3 +81,14 @@ def posts_of(person: Person, on: dt.date) -> list[HistoryLine]:
     return [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
                         str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
                         m.document.number if m.document else None, m.note) for m in rows]
+
+
+def person_history(person: Person) -> list[HistoryLine]:
+    """Every membership of `person`, any date, in order of start (unknown starts first): a person page."""
+    rows = (Membership.objects.filter(person=person)
+            .select_related("person", "post__organization", "decision", "end_decision", "document"))
+    lines = [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
+                         str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
+                         m.document.number if m.document else None, m.note)
+             for m in rows]
+    return sorted(lines, key=lambda line: (line.start_date or dt.date.min, line.end_date or dt.date.max))

@@ -120,3 +120,14 @@ def seats_of(person: Person, on: dt.date) -> list[SeatLine]:
     lines = [SeatLine(s.body, s.role, s.post, s) for s in candidates if person in occupants(s, held)]
     lines += [SeatLine(s.body, s.role, None, s) for s in personal]
     return sorted(lines, key=lambda line: (line.seat.start_date, line.body.pk, line.seat.order))
+
+
+def seats_of_post(post: Post) -> list[Seat]:
+    """Every seat (any date) held through `post` or through a post it fills (局长 → 主要负责人's seats),
+    newest documents first: what a post page lists under “which seats it fills”."""
+    posts, frontier = {post.pk}, {post.pk}
+    while frontier:
+        frontier = set(Post.objects.filter(filled_by_id__in=frontier).values_list("pk", flat=True)) - posts
+        posts |= frontier
+    return list(Seat.objects.filter(post_id__in=posts).select_related("body", "post__organization", "named_person")
+                .order_by("-start_date", "body_id", "order"))

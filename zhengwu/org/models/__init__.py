@@ -5,6 +5,7 @@ from .organizations import Organization, OrganizationName
 from .people import Person
 from .posts import Membership, Post
 from .seats import Seat
+from .staff import StaffUnit
 
 __all__ = ["AuditEntry", "Decision", "DecisionItem", "Membership", "Organization", "OrganizationName", "Person",
-           "Post", "Seat"]
+           "Post", "Seat", "StaffUnit"]
