@@ -370,3 +370,28 @@ def test_pages_send_the_content_security_policy(registry, client):
         page = client.get(url)
         assert "default-src 'self'" in page["Content-Security-Policy"]
         assert "<script" not in page.content.decode() and "style=" not in page.content.decode()
+
+
+def test_cli_export_and_import_excel(registry, tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from zhengwu.org.registry import add_person
+
+    out = tmp_path / "holders.xlsx"
+    call_command("org", "export-excel", "-o", str(out), "--on", "2021-07-15")
+    assert read_xlsx(out.read_bytes())[0] == HEADER
+    add_person("周新", by=BY)
+    good = tmp_path / "good.xlsx"
+    good.write_bytes(make_xlsx([HEADER, ("区应急局", "局长", "周新", "2021-08-01", None)]).getvalue())
+    capsys.readouterr()
+    call_command("org", "import-excel", str(good), "--by", "人事科张三", "--json")
+    assert json.loads(capsys.readouterr().out)["appointed"] == ["周新 区应急局局长（2021-08-01起）"]
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(make_xlsx([HEADER, ("区应急局", "总监", "周新", None, None)]).getvalue())
+    with pytest.raises(CommandError, match="未导入任何一行") as caught:
+        call_command("org", "import-excel", str(bad), "--by", "人事科张三")
+    assert caught.value.returncode == 1
+    assert "第2行“职务”：区应急局没有“总监”这个职务" in capsys.readouterr().err

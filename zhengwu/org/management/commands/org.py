@@ -7,7 +7,7 @@ import getpass
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from zhengwu.core.cli import fail, print_json
@@ -18,6 +18,7 @@ from zhengwu.gazette.models import Issue
 from ...appointments import appoint, remove
 from ...changes import KINDS, changes
 from ...directory import bodies
+from ...excel import export_holders, import_holders
 from ...from_gazette import find_document, import_document, import_issue
 from ...holders import holdings, post_history
 from ...popolo import export_popolo
@@ -94,6 +95,12 @@ class Command(BaseCommand):
                     on=True)
         p.add_argument("-o", "--output", metavar="文件", help="默认打印到标准输出")
         p.add_argument("--base-url", metavar="网址", help="如 http://127.0.0.1:8000，用于公文链接")
+        p = command("export-excel", "导出某日各职务的任职者（xlsx：单位、职务、姓名、任职日期、试用期满）", json=False,
+                    on=True)
+        p.add_argument("-o", "--output", required=True, metavar="文件")
+        p = command("import-excel", "从 xlsx 导入任职者（全部无误才导入，逐行报告问题）", on=True)
+        p.add_argument("file", metavar="文件")
+        p.add_argument("--by", default=_default_by(), help="操作人（记入操作记录）")
 
     def handle(self, *args, **options) -> None:
         as_json = options.get("json", False)
@@ -203,6 +210,26 @@ class Command(BaseCommand):
                         else options["max_holders"], by=options["by"], reason=options["reason"])
         self._out(options, {"post": post.label, "id": post.pk, "max_holders": post.max_holders},
                   [f"已设立 {post.label}。"])
+
+    def _export_excel(self, options: dict) -> None:
+        on = self._day(options)
+        Path(options["output"]).write_bytes(export_holders(on))
+        self.stderr.write(f"已导出 {on} 的任职名单到 {options['output']}。")
+
+    def _import_excel(self, options: dict) -> None:
+        path = Path(options["file"])
+        if not path.is_file():
+            raise DomainError(f"找不到文件 {path}。", field="file", code="no_file")
+        with path.open("rb") as handle:
+            report = import_holders(handle, by=options["by"], on=self._day(options))
+        if report.ok:
+            self._out(options, report.as_json(), [report.summary(), *[f"已任命 {a}" for a in report.appointed]])
+            return
+        if options.get("json"):
+            print_json(report.as_json())
+        for problem in report.problems:
+            self.stderr.write(str(problem))
+        raise CommandError(f"file: {report.summary()}", returncode=1)
 
     def _export_popolo(self, options: dict) -> None:
         data = export_popolo(self._day(options), base_url=options["base_url"])
