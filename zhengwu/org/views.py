@@ -76,9 +76,6 @@ def body_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {"body": body, "on": on, "lines": lines, "absent": absent, "children": children,
                "documents": documents,
                "offices": offices, "predecessors": body.predecessors.order_by("pk"),
-               "is_body": body.classification in {c.value for c in Classification} - {
-                   Classification.GOVERNMENT, Classification.PARTY, Classification.DISTRICT_BODY,
-                   Classification.COMPANY, Classification.STREET, Classification.TOWN, Classification.OTHER},
                "posts": body.posts.select_related("filled_by__organization").order_by("pk")}
     return _page(request, "org/body_detail.html", context, [on])
 
