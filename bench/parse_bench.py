@@ -12,13 +12,13 @@ import gc
 import os
 import platform
 import re
-import resource
 import statistics
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
+from common import cpu_model, percentile, rss_mib
 from corpus import DEFAULT_SEED, SEED_PATH, SyntheticIssue, make_corpus
 
 from zhengwu.gazette.parsing import parse_bytes
@@ -28,24 +28,10 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "out" / "parse.txt"
 BASELINE_RE = re.compile(r"[〔\[]\d{4}[〕\]]\d{1,5}号$")  # the trivial per-line regex: a document number
 
 
-def rss_mib() -> float:
-    """Peak resident set size of this process so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def bench_seed(data: bytes, runs: int) -> list[float]:
