@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 
 from ..models import Document, Issue, Item, Node
 from . import backends
-from .models import SearchEntry
+from .models import SearchEntry, SearchFacet, facets_of
 from .segment import index_terms
 
 # 党政机关公文处理工作条例（2012）第八条: the 15 kinds of official document (文种).
@@ -21,6 +21,12 @@ OFFICIAL_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "�
 # Kinds a notice transmits (印发的文本): not documents of their own, but what readers look for.
 TRANSMITTED_TYPES = ("办法", "方案", "政策", "规则")
 BATCH = 200
+
+
+def _write(entries: list[SearchEntry]) -> None:
+    """Insert the entries (their ids come back) and then their facet rows."""
+    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    SearchFacet.objects.bulk_create(facets_of(entries), batch_size=1000)
 
 
 def document_types(document: Document) -> list[str]:
@@ -105,7 +111,7 @@ def index_import(issue: Issue | None, documents: list[Document]) -> None:
     if issue is not None:
         SearchEntry.objects.filter(item__issue=issue).delete()
         entries += [item_entry(i) for i in _items(issue)]
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
+    _write(entries)
 
 
 @transaction.atomic
@@ -118,8 +124,8 @@ def rebuild_index() -> dict[str, int]:
         counts[entry.kind] += 1
         batch.append(entry)
         if len(batch) >= BATCH:
-            SearchEntry.objects.bulk_create(batch)
+            _write(batch)
             batch = []
-    SearchEntry.objects.bulk_create(batch)
+    _write(batch)
     backends.backend().rebuild()
     return counts

@@ -3,6 +3,9 @@
 The full-text part lives beside it, made by migration 0002_search: on SQLite an FTS5 table over
 `title_terms` and `body_terms` kept in step by triggers; on PostgreSQL a generated tsvector column on this
 table with a GIN index. So every write to this table through the ORM updates the full-text index too.
+
+Beside it, `SearchFacet` (migration 0003_search_facets): one narrow row per facet value of an entry, so the
+query counts facets and applies filters in SQL without reading the wide entry rows.
 """
 from django.db import models
 
@@ -37,6 +40,39 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "检索条目"
+        # What ranking reads of every match (date breaks ties, issue decides visibility) without the wide row.
+        indexes = [models.Index(fields=["id", "date", "issue"], name="gazette_search_key")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number or self.title}"
+
+
+class SearchFacet(models.Model):
+    """One facet value of an entry: name is issuer, year, type or section; value as the facet shows it.
+
+    Written with the entries (index.py), never edited; an entry's facets go with it."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets", db_index=False)
+    name = models.CharField("筛选项", max_length=10)
+    value = models.TextField("值")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "检索筛选值"
+        indexes = [models.Index(fields=["entry", "name", "value"], name="gazette_search_facet_entry"),
+                   models.Index(fields=["name", "value", "entry"], name="gazette_search_facet_value")]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+def facet_values(entry: SearchEntry) -> list[tuple[str, str]]:
+    """(name, value) of each facet value of an entry, as the facets count them (a repeated issuer twice)."""
+    found = [("issuer", str(v)) for v in entry.issuers or []]
+    found += [("year", str(entry.year))] if entry.year else []
+    found += [("type", str(v)) for v in entry.doc_types or []]
+    found += [("section", entry.section)] if entry.section else []
+    return found
+
+
+def facets_of(entries: list[SearchEntry]) -> list[SearchFacet]:
+    return [SearchFacet(entry_id=e.pk, name=name, value=value) for e in entries for name, value in facet_values(e)]
