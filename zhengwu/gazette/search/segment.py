@@ -161,7 +161,14 @@ def expand(word: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
 
 def index_terms(text: str) -> str:
     """The space-joined terms the full-text index stores for `text` (FTS5 and tsvector read spaces)."""
-    return " ".join(term for word, start, end in tokens(text) for term, _, _ in expand(word, start, end))
+    # cut() gives the same tokens as tokenize() without offsets, which the index does not need; a token's
+    # terms depend on the token alone, so each distinct token is expanded once (indexing speed).
+    return " ".join(terms for terms in map(_token_terms, jieba().cut(normalize(text), True)) if terms)
+
+
+@lru_cache(maxsize=500_000)
+def _token_terms(token: str) -> str:
+    return " ".join(term for word, start, end in words(token, 0) for term, _, _ in expand(word, start, end))
 
 
 def query_terms(query: str) -> list[str]:
