@@ -55,16 +55,23 @@ class HistoryLine:
                 "note": self.note}
 
 
+def _line(m: Membership) -> HistoryLine:
+    return HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
+                       str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
+                       m.document.number if m.document else None, m.note)
+
+
+def _in_order(rows) -> list[HistoryLine]:
+    """Memberships as history lines by start (unknown starts first), then end (open ends last)."""
+    return sorted(map(_line, rows), key=lambda line: (line.start_date or dt.date.min, line.end_date or dt.date.max))
+
+
 def post_history(post: Post) -> list[HistoryLine]:
     """Every membership of the post (or of the post that fills it), in order of start; unknown starts first."""
     base = post.base
     rows = (Membership.objects.filter(post=base)
             .select_related("person", "post__organization", "decision", "end_decision", "document"))
-    lines = [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
-                         str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
-                         m.document.number if m.document else None, m.note)
-             for m in rows]
-    return sorted(lines, key=lambda line: (line.start_date or dt.date.min, line.end_date or dt.date.max))
+    return _in_order(rows)
 
 
 def holdings(post: Post, on: dt.date) -> list[HistoryLine]:
@@ -78,17 +85,11 @@ def posts_of(person: Person, on: dt.date) -> list[HistoryLine]:
     rows = (Membership.objects.active_on(on).filter(person=person)
             .select_related("person", "post__organization", "decision", "end_decision", "document")
             .order_by("start_date", "pk"))
-    return [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
-                        str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
-                        m.document.number if m.document else None, m.note) for m in rows]
+    return [_line(m) for m in rows]
 
 
 def person_history(person: Person) -> list[HistoryLine]:
     """Every membership of `person`, any date, in order of start (unknown starts first): a person page."""
     rows = (Membership.objects.filter(person=person)
             .select_related("person", "post__organization", "decision", "end_decision", "document"))
-    lines = [HistoryLine(m.person, m.post, m.start_date, m.end_date, m.end_reason, m.start_basis, m.probation_end,
-                         str(m.decision) if m.decision else None, str(m.end_decision) if m.end_decision else None,
-                         m.document.number if m.document else None, m.note)
-             for m in rows]
-    return sorted(lines, key=lambda line: (line.start_date or dt.date.min, line.end_date or dt.date.max))
+    return _in_order(rows)
