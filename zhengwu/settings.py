@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "zhengwu.core",
     "zhengwu.gazette",
     "zhengwu.org",
+    "zhengwu.reports",
     "zhengwu.demo",
 ]
 
