@@ -1,0 +1,92 @@
+"""`zhengwu reports reward FACTS [--json] [--rules FILE]…` — the reward for a verified report, with its basis.
+
+FACTS is a JSON text, a file holding one, or `-` for standard input. Thin shell over reports.rules.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from zhengwu.core.cli import fail, print_json
+from zhengwu.core.errors import DomainError
+from zhengwu.reports.rules import compute_reward, default_rules, load_rules
+
+NAME = "reward"
+
+HELP = "计算举报奖励（綦应急发〔2021〕41号 第五条、第八条），并给出依据"
+EPILOG = """\
+事实（FACTS）示例：
+  {"kind": "violation", "fine": "1000000"}
+  {"kind": "concealed_accident", "grade": "较大", "concealed_deaths": 5}
+  {"kind": "concealed_accident", "deaths": 10, "serious_injuries": 3, "direct_loss": "2000000", "concealed_deaths": 6}
+可选："exclusions": ["media_exposed", …]（第八条情形）、"verified_on": "2021-09-01"（按当日有效的标准，默认今天）。
+
+取舍（Decision）：金额按四舍五入（ROUND_HALF_UP）精确到分；本办法未规定最低奖励；
+恰为最高奖励30万元时照付（“不超过”包括本数）；事故等级依国务院令第493号 第三条，“以上”包括本数、“以下”不包括本数。
+"""
+
+
+def add_parser(sub: Any) -> None:
+    # RawDescription keeps the examples in the epilog on their own lines
+    parser = sub.add_parser(NAME, help=HELP, description=HELP, epilog=EPILOG, called_from_command_line=True,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("facts", metavar="FACTS", help="事实：JSON 文本、JSON 文件路径，或 - 表示标准输入")
+    parser.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="附加的参数版本文件（TOML，如部门调整后的标准），可重复")
+
+
+def run(command: Any, options: dict) -> None:
+    as_json = options["json"]
+    source = options["facts"]
+    try:
+        facts = read_facts(source)
+        rules = load_rules(*options["rules"]) if options["rules"] else default_rules()
+        reward = compute_reward(facts, rules=rules)
+    except DomainError as exc:
+        raise fail(exc, as_json=as_json, context=_context(source)) from None
+    if as_json:
+        print_json(reward.as_json())
+        return
+    command.stdout.write(f"奖励金额：{reward.amount:.2f} 元")
+    command.stdout.write("依据：")
+    for line in reward.basis:
+        command.stdout.write(f"  {line['cite']}：{line['text']}")
+
+
+def read_facts(source: str) -> Any:
+    """FACTS → the parsed JSON: `-` reads stdin, an existing file is read, anything else is JSON text."""
+    if source == "-":
+        text = sys.stdin.read()
+    elif _is_file(source):
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")  # a BOM from Windows editors is no error
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DomainError(f"无法读取事实文件：{exc}", field="FACTS") from None
+    else:
+        text = source
+        if not source.lstrip().startswith(("{", "[")):
+            raise DomainError(f"“{source}”既不是 JSON 文本，也不是存在的文件。", field="FACTS")
+    try:
+        # Decimals, not floats: 1999999.99 must stay exactly that; NaN / Infinity reach the fine's check.
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as exc:
+        raise DomainError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}。", field="FACTS") from None
+
+
+def _is_file(source: str) -> bool:
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # a long JSON text is no file name
+        return False
+
+
+def _context(source: str) -> str:
+    """Where the facts came from, for the message; a JSON text is named by the field alone."""
+    if source == "-":
+        return "标准输入"
+    return source if _is_file(source) else ""
