@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -140,7 +141,7 @@ def _accident(facts: dict, verified_on: dt.date, exclusions: tuple[str, ...]) ->
                        deaths=deaths, serious_injuries=injuries, direct_loss=loss)
 
 
-def _optional(facts: dict, field: str, label: str, parse) -> Any:
+def _optional(facts: dict, field: str, label: str, parse: Callable[..., Any]) -> Any:
     return None if facts.get(field) is None else parse(facts[field], field=field, label=label)
 
 
