@@ -98,6 +98,10 @@ STATIC_ROOT = os.environ.get("ZHENGWU_STATIC_ROOT") or None
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstatic step for `make run`
 
+# Reports' keys stay outside the database (綦应急发〔2021〕41号 第十条); BASE_DIR is the package, so var/ beside it.
+REPORTS_KEY_FILE = Path(os.environ.get("ZHENGWU_REPORTS_KEY_FILE") or BASE_DIR.parent / "var" / "reports.keys")
+MEDIA_ROOT = Path(os.environ.get("ZHENGWU_MEDIA_ROOT") or BASE_DIR.parent / "var" / "media")
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

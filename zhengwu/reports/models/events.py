@@ -1,0 +1,111 @@
+"""The case's record: CaseEvent (办理记录), CaseMessage (与举报人往来) and AccessLog (查阅记录)."""
+from django.conf import settings
+from django.db import models
+
+from .report import Report, State
+
+
+class CaseEvent(models.Model):
+    """One step of a case (办理记录): who, when, from which state to which, and why.
+
+    `details` holds facts of the step (unit routed to, days of an extension, referral) and never anything
+    that identifies the reporter or repeats the content; it is not sealed.
+    """
+
+    class Action(models.TextChoices):
+        FILED = "filed", "受理"
+        TRANSITION = "transition", "状态变更"
+        EXTEND_VERIFICATION = "extend_verification", "延长核查期限"
+        EXTEND_CLAIM = "extend_claim", "延长领奖期限"
+        LINK_MATTER = "link_matter", "并为同一事项"
+        AUTHORISE = "authorise", "登记书面委托"
+        CLAIM_REQUEST = "claim_request", "举报人申请领奖"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name="举报")
+    # CASCADE: the record belongs to the case; reports are never deleted except demo samples.
+    action = models.CharField("事项", max_length=30, choices=Action.choices, default=Action.TRANSITION)
+    who = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                            related_name="+", verbose_name="办理人", help_text="空：举报人（公众）或系统")
+    # PROTECT: accounts are deactivated, not deleted, so who did what stays known.
+    at = models.DateTimeField("时间", auto_now_add=True)
+    from_state = models.CharField("原状态", max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField("新状态", max_length=20, choices=State.choices)
+    reason = models.TextField("理由", blank=True)
+    details = models.JSONField("详情", default=dict, blank=True)
+    version = models.PositiveIntegerField("办理后版本")
+
+    class Meta:
+        ordering = ["report", "at", "pk"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "办理记录"
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.get_action_display()} {self.from_state}→{self.to_state}"
+
+
+class CaseMessage(models.Model):
+    """A message between the handling staff and the reporter (与举报人往来), text sealed.
+
+    Staff → reporter: questions, the reason of an extension (第四条), the reward notice (第七条(二));
+    the reporter reads them with the receipt code and may answer.
+    """
+
+    class Sender(models.TextChoices):
+        STAFF = "staff", "办理人员"
+        REPORTER = "reporter", "举报人"
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", "询问"
+        ANSWER = "answer", "答复"
+        EXTENSION = "extension", "延期告知"
+        NOTICE = "notice", "领奖通知"
+        RESULT = "result", "核查结果"
+        CLAIM = "claim", "领奖申请"
+        OTHER = "other", "其他"
+
+    SEALED_FIELDS = ("text_sealed",)
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages", verbose_name="举报")
+    # CASCADE: as for events.
+    sender = models.CharField("发送方", max_length=10, choices=Sender.choices)
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                               related_name="+", verbose_name="工作人员", help_text="空：举报人")
+    # PROTECT: as for events.
+    text_sealed = models.BinaryField("内容（加密）", editable=False)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "at", "pk"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "与举报人往来"
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.get_sender_display()} {self.get_kind_display()}"
+
+
+class AccessLog(models.Model):
+    """One look at sealed data (查阅记录, 第十条): who, which case, what, why, when — never an IP address."""
+
+    class What(models.TextChoices):
+        CONTENT = "content", "举报内容"
+        IDENTITY = "identity", "举报人身份"
+        EVIDENCE = "evidence", "证据材料"
+        REWARD = "reward", "奖励决定"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="查阅人")
+    # PROTECT: the log must outlive nothing it names.
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="access_logs", verbose_name="举报")
+    # CASCADE: reports are never deleted except demo samples.
+    what = models.CharField("查阅内容", max_length=10, choices=What.choices)
+    reason = models.TextField("理由", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "查阅记录"
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_what_display()} {self.report}"
