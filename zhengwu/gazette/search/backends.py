@@ -1,73 +1,72 @@
 """The two full-text backends behind one interface, chosen by the database engine (`connection.vendor`).
 
 Both read the same pre-segmented terms (segment.index_terms), so they find the same entries; only the
-scores differ (bm25 on SQLite, ts_rank on PostgreSQL). The tables are made by migration 0002_search, whose
-SQL is written out there: on SQLite an external-content FTS5 table with triggers, on PostgreSQL a generated
-tsvector column with a GIN index.
+scores differ (bm25 on SQLite, ts_rank on PostgreSQL). SQLite (the embedded backend) keeps posting arrays per
+term (postings.py, migration 0004) and ranks in numpy; PostgreSQL a generated tsvector column with a GIN
+index (migration 0002) and ranks in SQL.
 """
-from typing import Protocol
-
+import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
-FTS_TABLE = "gazette_search_fts"
+from . import postings, stats
+
 ENTRY_TABLE = "gazette_searchentry"
-KEY_INDEX = "gazette_search_key"  # (id, date, issue_id) on the entry table: see migration 0003
-TITLE_WEIGHT = 4.0  # a word in the title, number or issuers counts four times one in the body
+TITLE_WEIGHT = postings.TITLE_WEIGHT
 
 # ts_rank's weights for D, C, B, A: title (A) four times body (D), like bm25 above.
 POSTGRES_WEIGHTS = "{0.25, 0.5, 0.75, 1.0}"
+# bm25's constants, as FTS5 (and most engines) set them.
+BM25_K1, BM25_B = 1.2, 0.75
 
 
-class Backend(Protocol):
-    def match(self, terms: list[str]) -> dict[int, float]:
-        """Entry id → score (higher is better) of every entry that holds all `terms`."""
+class PostingsBackend:
+    """SQLite: posting arrays per term (postings.py), intersected and scored with bm25 in numpy."""
 
-    def rebuild(self) -> None:
-        """Make the full-text index agree with the entry table again."""
+    in_memory = True
+
+    def scored(self, terms: list[str], table: "stats.EntryTable") -> tuple[np.ndarray, np.ndarray]:
+        """(positions in `table`, bm25 scores) of the entries holding every term; bm25 as FTS5 computes it
+        (k1 1.2, b 0.75, title weighted TITLE_WEIGHT, idf log((N − n + 0.5)/(n + 0.5)), at least 1e-6)."""
+        found = postings.read(terms)
+        if len(found) < len(set(terms)) or table.size == 0:
+            return np.empty(0, np.int64), np.empty(0)
+        n = table.size
+        lists = []
+        for term in dict.fromkeys(terms):
+            ids, freqs = found[term]
+            at, live = table.positions(ids)
+            lists.append((at[live], freqs[live]))
+        # Intersect as masks over the table's positions: linear, where sorting the lists would not be.
+        matched = np.zeros(n, bool)
+        matched[lists[0][0]] = True
+        for at, _ in lists[1:]:
+            holds = np.zeros(n, bool)
+            holds[at] = True
+            matched &= holds
+        positions = np.flatnonzero(matched)
+        norm = table.bm25_norm(BM25_K1, BM25_B)[positions]
+        scores = np.zeros(len(positions))
+        frequency = np.zeros(n, np.float32)
+        for at, freqs in lists:
+            idf = max(float(np.log((n - len(at) + 0.5) / (len(at) + 0.5))), 1e-6)
+            frequency[at] = freqs
+            f = frequency[positions].astype(np.float64)
+            scores += idf * f * (BM25_K1 + 1) / (f + norm)
+            frequency[at] = 0
+        return positions, scores
 
     def ids_sql(self, terms: list[str]) -> tuple[str, list]:
-        """SQL selecting `id` of every entry that holds all `terms`, and its parameters (no scores)."""
+        raise NotImplementedError("the embedded backend matches in memory (scored)")
 
-    def ranked_sql(self, terms: list[str]) -> tuple[str, list]:
-        """SQL selecting `id, score` (the score `match` gives) of every entry that holds all `terms`."""
-
-    # The entry table as the ranking query joins it (as `e`), reading only (id, date, issue_id).
-    entry_key: str
-
-
-class Fts5Backend:
-    """SQLite: an FTS5 table (unicode61 splits on the spaces between terms), ranked by bm25."""
-
-    # SQLite would read each match's row itself, walking the overflow pages of its long text to issue_id.
-    entry_key = f"{ENTRY_TABLE} AS e INDEXED BY {KEY_INDEX}"
-
-    @staticmethod
-    def expression(terms: list[str]) -> str:
-        # Each term a quoted string, so FTS5 never reads AND/OR/NOT/NEAR or a column name in it; side by
-        # side they must all match.
-        return " ".join('"' + term.replace('"', '""') + '"' for term in terms)
-
-    def match(self, terms: list[str]) -> dict[int, float]:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) FROM {FTS_TABLE} "
-                           f"WHERE {FTS_TABLE} MATCH %s", [self.expression(terms)])
-            return {rowid: -rank for rowid, rank in cursor.fetchall()}  # bm25 is negative, lower is better
-
-    def ids_sql(self, terms: list[str]) -> tuple[str, list]:
-        return f"SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.expression(terms)]
-
-    def ranked_sql(self, terms: list[str]) -> tuple[str, list]:
-        return (f"SELECT rowid AS id, -bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS score FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s", [self.expression(terms)])
-
-    def rebuild(self) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    ranked_sql = ids_sql
+    entry_key = f"{ENTRY_TABLE} AS e INDEXED BY gazette_search_key"
 
 
 class PostgresBackend:
     """PostgreSQL: a tsvector of the terms ('simple': no stemming, no stop words), GIN index, ts_rank."""
+
+    in_memory = False
 
     def match(self, terms: list[str]) -> dict[int, float]:
         # plainto_tsquery reads the terms with the parser that built the vector and ANDs them.
@@ -76,9 +75,6 @@ class PostgresBackend:
                            f"FROM {ENTRY_TABLE}, plainto_tsquery('simple', %s) AS query "
                            f"WHERE search_vector @@ query", [" ".join(terms)])
             return dict(cursor.fetchall())
-
-    def rebuild(self) -> None:
-        """Nothing to do: the vector is a generated column."""
 
     entry_key = f"{ENTRY_TABLE} AS e"
 
@@ -92,9 +88,9 @@ class PostgresBackend:
                 [" ".join(terms)])
 
 
-def backend() -> Backend:
+def backend() -> "PostingsBackend | PostgresBackend":
     if connection.vendor == "sqlite":
-        return Fts5Backend()
+        return PostingsBackend()
     if connection.vendor == "postgresql":
         return PostgresBackend()
     raise ImproperlyConfigured(f"全文搜索只支持 SQLite 和 PostgreSQL，不支持 {connection.vendor}")

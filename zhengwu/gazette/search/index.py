@@ -7,11 +7,11 @@ admin or after dict.txt changed.
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, QuerySet
 
 from ..models import Document, Issue, Item, Node
-from . import backends
+from . import postings
 from .models import SearchEntry, SearchFacet, facets_of
 from .segment import index_terms
 
@@ -23,10 +23,22 @@ TRANSMITTED_TYPES = ("办法", "方案", "政策", "规则")
 BATCH = 200
 
 
-def _write(entries: list[SearchEntry]) -> None:
-    """Insert the entries (their ids come back) and then their facet rows."""
+def _write(entries: list[SearchEntry], builder: "postings.Builder | None" = None) -> None:
+    """Insert the entries (their ids come back), their facet rows and, on SQLite, their postings: into
+    `builder` during a full rebuild, else as a new segment."""
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     SearchFacet.objects.bulk_create(facets_of(entries), batch_size=1000)
+    if connection.vendor != "sqlite":
+        return  # PostgreSQL's tsvector is a generated column
+    rows = [(e.pk, e.title_terms, e.body_terms) for e in entries]
+    if builder is not None:
+        builder.extend(rows)
+    else:
+        postings.add(rows)
+
+
+def _term_count(*terms: str) -> int:
+    return sum(t.count(" ") + 1 for t in terms if t)
 
 
 def document_types(document: Document) -> list[str]:
@@ -69,8 +81,9 @@ def document_entry(document: Document) -> SearchEntry:
         year=document.year or (document.signed_on.year if document.signed_on else None)
         or (issue.year if issue else None),
         date=document.signed_on or (issue.published_on if issue else None), text=text,
-        title_terms=index_terms("\n".join([document.title, document.number or "", "、".join(document.issuers)])),
-        body_terms=index_terms(text),
+        title_terms=(title_terms := index_terms("\n".join([document.title, document.number or "",
+                                                            "、".join(document.issuers)]))),
+        body_terms=(body_terms := index_terms(text)), term_count=_term_count(title_terms, body_terms),
     )
 
 
@@ -80,7 +93,8 @@ def item_entry(item: Item) -> SearchEntry:
     return SearchEntry(
         kind=item.kind, item=item, issue=item.issue, title=item.title,
         section=item.section.name if item.section else "", year=item.issue.year, date=item.issue.published_on,
-        text=text, title_terms=index_terms(f"{item.title}\n{item.source}"), body_terms=index_terms(text),
+        text=text, title_terms=(title_terms := index_terms(f"{item.title}\n{item.source}")),
+        body_terms=(body_terms := index_terms(text)), term_count=_term_count(title_terms, body_terms),
     )
 
 
@@ -118,14 +132,19 @@ def index_import(issue: Issue | None, documents: list[Document]) -> None:
 def rebuild_index() -> dict[str, int]:
     """Throw the whole index away and build it again from the gazette; returns entries per kind."""
     SearchEntry.objects.all().delete()
+    builder = None
+    if connection.vendor == "sqlite":
+        postings.clear()
+        builder = postings.Builder()
     counts = {kind: 0 for kind in SearchEntry.Kind.values}
     batch: list[SearchEntry] = []
     for entry in chain(map(document_entry, _documents()), map(item_entry, _items())):
         counts[entry.kind] += 1
         batch.append(entry)
         if len(batch) >= BATCH:
-            _write(batch)
+            _write(batch, builder)
             batch = []
-    _write(batch)
-    backends.backend().rebuild()
+    _write(batch, builder)
+    if builder is not None:
+        builder.finish()
     return counts

@@ -1,8 +1,8 @@
 """The search index's table (检索条目): one row per document, editorial and news brief.
 
-The full-text part lives beside it, made by migration 0002_search: on SQLite an FTS5 table over
-`title_terms` and `body_terms` kept in step by triggers; on PostgreSQL a generated tsvector column on this
-table with a GIN index. So every write to this table through the ORM updates the full-text index too.
+The full-text part lives beside it: on PostgreSQL a generated tsvector column on this table with a GIN
+index (migration 0002_search), so every write through the ORM updates it; on SQLite posting arrays per term
+(migration 0004, search/postings.py) that index.py writes with the entries.
 
 Beside it, `SearchFacet` (migration 0003_search_facets): one narrow row per facet value of an entry, so the
 query counts facets and applies filters in SQL without reading the wide entry rows.
@@ -19,7 +19,7 @@ class SearchEntry(models.Model):
         NEWS = "news", "政务要闻"
 
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
-    # An entry goes with what it indexes; on SQLite a trigger takes its FTS row along.
+    # An entry goes with what it indexes; on SQLite its ids left in the posting arrays are skipped.
     document = models.OneToOneField("gazette.Document", on_delete=models.CASCADE, null=True, blank=True,
                                     related_name="search_entry")
     item = models.OneToOneField("gazette.Item", on_delete=models.CASCADE, null=True, blank=True,
@@ -37,6 +37,7 @@ class SearchEntry(models.Model):
     text = models.TextField("正文", blank=True, help_text="摘要从这里截取")
     title_terms = models.TextField("标题分词", blank=True)
     body_terms = models.TextField("正文分词", blank=True)
+    term_count = models.PositiveIntegerField("词数", default=0, help_text="标题和正文的分词数，排序用")
 
     class Meta:
         verbose_name = verbose_name_plural = "检索条目"

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import numpy as np
 from django.db import connection
 from django.utils.safestring import SafeString
 
@@ -24,7 +25,8 @@ from zhengwu.core.errors import DomainError
 
 from .. import queries
 from ..models import Issue
-from . import backends, snippets, suggest
+from . import backends, snippets, stats, suggest
+from .hitrows import HitRow, hit_row, hit_rows
 from .index import document_entry
 from .models import SearchEntry, SearchFacet
 from .segment import normalize, query_runs, query_terms
@@ -184,6 +186,8 @@ def search(query: str, *, filters: Mapping[str, Any] | SearchFilters | None = No
         raise SearchError(f"“{text}”里没有可以搜索的字词（只有标点或符号）。", field="q", code="no_terms")
     runs = query_runs(text)
     engine = backends.backend()
+    if isinstance(engine, backends.PostingsBackend):
+        return _result_in_memory(text, terms, wanted, page, per_page, runs, engine)
     return _result(text, terms, wanted, page, per_page, engine.ids_sql(terms), engine.ranked_sql(terms),
                    runs=runs)
 
@@ -192,7 +196,7 @@ def _number_search(text: str, canonical: str, wanted: SearchFilters, page: int, 
     document = queries.find_document(canonical)
     if document is not None and queries.is_visible(document):
         entry = SearchEntry.objects.filter(document=document).first() or document_entry(document)
-        hit = _hit(entry, 1.0, [], canonical)
+        hit = _hit(hit_row(entry), 1.0, [], canonical)
         facets = _facets([_row(entry)], SearchFilters())
         return SearchResult(text, [], SearchFilters(), 1, 1, per_page, [hit], facets, exact=True, number=canonical)
     citing = SearchEntry.objects.filter(document__citations__number=canonical).values_list("id").distinct()
@@ -245,12 +249,16 @@ def _where(column: str, chosen: Mapping[str, str], runs: Sequence[str]) -> tuple
     for run in runs:
         parts.append(f"EXISTS (SELECT 1 FROM {entry} r WHERE r.id = {column} "
                      "AND (r.title LIKE %s ESCAPE '\\' OR r.text LIKE %s ESCAPE '\\'))")
-        pattern = "%" + run.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [pattern, pattern]
+        params += [_like_pattern(run)] * 2
     for name, value in chosen.items():
         parts.append(f"{column} IN (SELECT entry_id FROM {facet} WHERE name = %s AND value = %s)")
         params += [name, value]
     return " AND ".join(parts), params
+
+
+def _like_pattern(run: str) -> str:
+    """A LIKE pattern finding `run` anywhere, its own % _ and \\ escaped."""
+    return "%" + run.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _count_facets(ids: tuple[str, list], wanted: SearchFilters, runs: Sequence[str]) -> dict[str, Counter]:
@@ -288,15 +296,70 @@ def _result(text: str, terms: list[str], wanted: SearchFilters, page: int, per_p
                        f"ON e.id = m.id WHERE {where} ORDER BY m.score DESC, e.date DESC NULLS LAST, m.id "
                        "LIMIT %s OFFSET %s", [*ranked[1], *params, per_page, (page - 1) * per_page])
         chosen = cursor.fetchall()
-    entries = SearchEntry.objects.filter(pk__in=[pk for pk, _ in chosen]).select_related(
-        "document", "item__issue").in_bulk()
-    hits = [_hit(entries[pk], float(score), terms, number, runs) for pk, score in chosen]
-    return SearchResult(text, terms, wanted, total, page, per_page, hits, facets, number=number)
+    return SearchResult(text, terms, wanted, total, page, per_page, _hits(chosen, terms, number, runs), facets,
+                        number=number)
 
 
-def _hit(entry: SearchEntry, score: float, terms: list[str], number: str | None,
-         runs: Sequence[str] = ()) -> Hit:
-    target = entry.document if entry.kind == SearchEntry.Kind.DOCUMENT else entry.item
+def _hits(chosen: Sequence[tuple[int, float]], terms: list[str], number: str | None,
+          runs: Sequence[str]) -> list[Hit]:
+    entries = {row.id: row for row in hit_rows([pk for pk, _ in chosen])}
+    return [_hit(entries[pk], float(score), terms, number, runs) for pk, score in chosen]
+
+
+def _result_in_memory(text: str, terms: list[str], wanted: SearchFilters, page: int, per_page: int,
+                      runs: list[str], engine: "backends.PostingsBackend") -> SearchResult:
+    """The embedded backend's search: match and score from the posting arrays, then visibility, filters,
+    facets, total and the page's order over arrays of the entry table (stats.py) — the same answers the SQL
+    of `_result` gives, without a query per match."""
+    table = stats.entry_table()
+    positions, scores = engine.scored(terms, table)
+    if runs and len(positions):
+        keep = _holding_runs(table.ids[positions], runs)
+        positions, scores = positions[keep], scores[keep]
+    matched = np.zeros(table.size, bool)
+    matched[positions] = True
+    matched &= table.visible(list(Issue.objects.filter(published=False).values_list("id", flat=True)))
+    chosen_masks = {name: table.facets[name].holders(value, table.size) for name, value in wanted.as_dict().items()}
+    counts: dict[str, Counter] = {}
+    for name in FACETS:
+        mask = matched.copy()
+        for other, holders in chosen_masks.items():
+            if other != name:
+                mask &= holders
+        counts[name] = Counter(table.facets[name].counts(mask))
+    for holders in chosen_masks.values():
+        matched &= holders
+    keep = matched[positions]
+    positions, scores = positions[keep], scores[keep]
+    total, wanted_rows = len(positions), page * per_page
+    if total > wanted_rows:  # only what can reach the page is sorted (ties at the cut all kept)
+        cut = np.partition(scores, total - wanted_rows)[total - wanted_rows]
+        near = scores >= cut
+        positions, scores = positions[near], scores[near]
+    # Best first, then newer (unknown dates last), then lower id: the order of `_result`'s SQL.
+    order = np.lexsort((table.ids[positions], -table.dates[positions], -scores))[(page - 1) * per_page:wanted_rows]
+    chosen = [(int(table.ids[positions[k]]), float(scores[k])) for k in order]
+    return SearchResult(text, terms, wanted, total, page, per_page, _hits(chosen, terms, None, runs),
+                        _facets_from(counts, wanted))
+
+
+def _holding_runs(ids: np.ndarray, runs: Sequence[str]) -> np.ndarray:
+    """Mask of `ids` whose title or text holds every run as typed (LIKE, as `_where` tests it)."""
+    held = set()
+    entry = SearchEntry._meta.db_table
+    conditions = " AND ".join(["(title LIKE %s ESCAPE '\\' OR text LIKE %s ESCAPE '\\')"] * len(runs))
+    patterns = [pattern for run in runs for pattern in [_like_pattern(run)] * 2]
+    listed = ids.tolist()
+    with connection.cursor() as cursor:
+        for start in range(0, len(listed), 500):
+            chunk = listed[start:start + 500]
+            cursor.execute(f"SELECT id FROM {entry} WHERE id IN ({', '.join(['%s'] * len(chunk))}) AND {conditions}",
+                           [*chunk, *patterns])
+            held.update(i for (i,) in cursor.fetchall())
+    return np.fromiter((i in held for i in listed), bool, len(listed))
+
+
+def _hit(entry: HitRow, score: float, terms: list[str], number: str | None, runs: Sequence[str] = ()) -> Hit:
     if number is not None:
         snippet = snippets.number_snippet(entry.text, number)
         title_html = snippets.render(entry.title, [])
@@ -308,5 +371,4 @@ def _hit(entry: SearchEntry, score: float, terms: list[str], number: str | None,
         title_html = snippets.highlight(entry.title, terms, runs)
     return Hit(kind=entry.kind, title=entry.title, number=entry.number or None, issuers=list(entry.issuers),
                date=entry.date, year=entry.year, section=entry.section, types=list(entry.doc_types),
-               url=target.get_absolute_url() if target else "", score=score, snippet=snippet,
-               title_html=title_html)
+               url=entry.url, score=score, snippet=snippet, title_html=title_html)

@@ -192,10 +192,23 @@ def query_runs(query: str) -> list[str]:
     return list(dict.fromkeys(run for run in runs if len(run) > 1))
 
 
+@lru_cache(maxsize=200_000)
+def _token_expansion(token: str) -> tuple[tuple[str, int, int], ...]:
+    """What the index holds for one jieba token, with offsets into the token (snippets ask for the same
+    tokens again and again, so each is worked out once)."""
+    return tuple(found for word, start, end in words(token, 0) for found in expand(word, start, end))
+
+
 def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Where in `text` the index holds one of `terms` (offsets into `text`), merged and in order."""
-    spans = sorted((s, e) for word, start, end in tokens(text)
-                   for term, s, e in expand(word, start, end) if term in terms)
+    spans = []
+    for token, at, _ in jieba().tokenize(normalize(text), "default", True):
+        probe = token.lower()
+        # Every term the index holds for a token is part of it (lower-cased), so most tokens are skipped
+        # without being expanded.
+        if any(term in probe for term in terms):
+            spans.extend((at + s, at + e) for term, s, e in _token_expansion(token) if term in terms)
+    spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:

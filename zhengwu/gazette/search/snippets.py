@@ -19,6 +19,7 @@ WIDTH = 80
 LEAD = 20  # characters of context before the first hit
 REACH = 120  # how far to look for the punctuation that bounds a piece
 MAX_CANDIDATES = 500
+_HAN_RE = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _SEPARATOR_RE = re.compile(r"[^\w+#&.%\-]")  # where jieba's runs end: spaces and punctuation
 
 
@@ -57,18 +58,23 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def first_hit(text: str, terms: Collection[str], runs: Collection[str] = ()) -> int | None:
-    """Offset of the first place the index holds a term (or a run stands), or None."""
+def first_hit(text: str, terms: Collection[str], runs: Collection[str] = (), folded: str | None = None) -> int | None:
+    """Offset of the first place the index holds a term (or a run stands), or None. `folded` is the text
+    as `fold_case(normalize(text))` gives it, when the caller has it already."""
     wanted = set(terms)
-    folded = fold_case(normalize(text))
-    first_run = min((s for s, _ in _run_spans(folded, runs)), default=None)
-    candidates = sorted({m.start() for term in wanted for m in re.finditer(re.escape(term), folded)})
+    folded = fold_case(normalize(text)) if folded is None else folded
+    # The index holds every Chinese character of every word, so a one-character term is a hit wherever it
+    # stands; only longer terms need the text cut to tell a word (民政) from a straddle (人民政府).
+    singles = {t for t in wanted if len(t) == 1 and _HAN_RE.match(t)}
+    known = [s for s, _ in _run_spans(folded, runs)] + [p for p in map(folded.find, singles) if p >= 0]
+    first_known = min(known, default=None)
+    candidates = sorted({m.start() for term in wanted - singles for m in re.finditer(re.escape(term), folded)})
     for position in candidates[:MAX_CANDIDATES]:
-        if first_run is not None and position >= first_run:
+        if first_known is not None and position >= first_known:
             break
         if any(s == position for s, _ in _spans_in(text, wanted, position, position + 1)):
             return position
-    return first_run
+    return first_known
 
 
 def render(text: str, spans: list[tuple[int, int]]) -> SafeString:
@@ -93,11 +99,13 @@ def _clip(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int,
 
 def snippet(text: str, terms: Collection[str], runs: Collection[str] = (), *, width: int = WIDTH) -> SafeString:
     """About `width` characters of `text` from just before the first hit, every hit in it marked."""
-    hit = first_hit(text, terms, runs) if terms or runs else None
+    # Folding (full width, case) cannot change where Chinese characters stand, and a long text costs to fold.
+    folded = text if all(_HAN_RE.match(t) for t in (*terms, *runs)) else fold_case(normalize(text))
+    hit = first_hit(text, terms, runs, folded) if terms or runs else None
     start, end = _window(text, hit, width)
     spans = []
     if hit is not None:
-        spans = _merge(_spans_in(text, set(terms), start, end) + _run_spans(fold_case(normalize(text)), runs, start, end))
+        spans = _merge(_spans_in(text, set(terms), start, end) + _run_spans(folded, runs, start, end))
     return _ellipsis(text, start, end, render(text[start:end], _clip(spans, start, end)))
 
 
