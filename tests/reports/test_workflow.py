@@ -266,3 +266,16 @@ def test_two_reports_filed_at_once_get_consecutive_references(file, world):
     for t in threads:
         t.join(30)
     assert sorted(references) == ["JB2021-000001", "JB2021-000002"]
+
+
+def test_steps_cannot_be_dated_in_the_future(file, world):
+    from django.utils import timezone
+
+    report = walk_to(file().report, "verifying", world)
+    with pytest.raises(DomainError) as caught:
+        step(report, "verified_true", world.a_staff, verified_on=timezone.localdate() + dt.timedelta(days=1))
+    assert caught.value.code == "future" and caught.value.field == "verified_on"
+    with pytest.raises(DomainError) as caught:
+        step(report, "verified_true", world.a_staff, verified_on="2021-02-30")
+    assert caught.value.code == "bad_date" and "不存在" in caught.value.message
+    assert step(report, "verified_true", world.a_staff, verified_on="2021-09-20").verified_on == D(2021, 9, 20)

@@ -71,16 +71,22 @@ class _Step:
 
 # ---- helpers --------------------------------------------------------------------------------------------
 
-def _date(value, *, name: str, default: dt.date | None = None) -> dt.date:
+def _date(value, *, name: str) -> dt.date:
+    """The day a step happened (default today); never in the future — a step records what was done."""
+    today = timezone.localdate()
     if value is None or value == "":
-        return default or timezone.localdate()
+        return today
     if isinstance(value, dt.datetime):
-        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return parse_date(value, field=name)
-    raise DomainError(f"{name} 应为日期（YYYY-MM-DD）。", field=name, code="bad_date")
+        day = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
+        day = parse_date(value, field=name)
+    else:
+        raise DomainError(f"{name} 应为日期（YYYY-MM-DD）。", field=name, code="bad_date")
+    if day > today:
+        raise DomainError(f"日期 {day} 晚于今天，办理记录只能登记已经发生的事。", field=name, code="future")
+    return day
 
 
 def _take(data: dict, allowed: tuple[str, ...], to_state: str) -> dict:
@@ -356,8 +362,10 @@ def transition(report: Report, to_state: str, *, user, reason: str = "", expecte
         if to_state not in TRANSITIONS[locked.state]:
             raise DomainError(f"举报 {locked.reference} 当前为“{label(locked.state)}”，不能转为“{label(to_state)}”。",
                               field="state", code="illegal_transition")
-        if user is not None:
-            check_can_route(user) if to_state == State.ROUTED else check_can_handle(user, locked)
+        if user is not None and to_state == State.ROUTED:
+            check_can_route(user)
+        elif user is not None:
+            check_can_handle(user, locked)
         step = HANDLERS[to_state](locked, user, reason, dict(data))
         version = _save(locked, expected_version, {"state": to_state, **step.changes})
         message_ids = [to_reporter(locked, text, user=user, kind=kind).pk for kind, text in step.messages]
