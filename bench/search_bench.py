@@ -4,7 +4,7 @@
     .venv/bin/python bench/search_bench.py --docs 2000 --queries 50      # a quick look
     .venv/bin/python bench/search_bench.py --backends sqlite,like        # only some of them
 
-Backends: `sqlite` (the product on SQLite FTS5), `postgres` (the product on PostgreSQL tsvector/GIN, in a
+Backends: `sqlite` (the product on SQLite: posting arrays + numpy), `postgres` (the product on PostgreSQL tsvector/GIN, in a
 scratch database zw_search_bench that is dropped at the end), `like` (a plain LIKE '%…%' full scan of the
 same texts on the SQLite file: the baseline), `tantivy` (the same pre-segmented terms in tantivy, whitespace
 tokenizer: the speed reference). Goals: index build ≥ 1 M characters/s; query p95 ≤ 15 ms with facets on
@@ -293,8 +293,8 @@ def db_sizes() -> dict:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         sizes = {"database file": SQLITE_PATH.stat().st_size}
         try:
-            cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'gazette_search_fts%'")
-            sizes["FTS5 tables (dbstat)"] = cursor.fetchone()[0]
+            cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'gazette_search_posting%'")
+            sizes["posting arrays (dbstat)"] = cursor.fetchone()[0]
             cursor.execute("SELECT SUM(pgsize) FROM dbstat WHERE name = 'gazette_searchentry'")
             sizes["search entries table (dbstat)"] = cursor.fetchone()[0]
         except Exception:  # noqa: BLE001 - dbstat is a compile-time option
@@ -335,20 +335,21 @@ def build_index(documents: list[SynthDocument]) -> dict:
     """`rebuild_index()` — what `zhengwu gazette reindex` runs — timed, with where its time goes."""
     from django.db import connection
 
-    from zhengwu.gazette.search import backends
     from zhengwu.gazette.search import index as index_mod
     from zhengwu.gazette.search.models import SearchEntry
 
     watch = Stopwatch()
-    saved = (index_mod.index_terms, SearchEntry.objects.bulk_create,
-             backends.Fts5Backend.rebuild, backends.PostgresBackend.rebuild)
-    index_mod.index_terms = watch.wrap("segmentation (index_terms)", index_mod.index_terms)
+    workers = index_mod.index_workers(len(documents))
+    postings = index_mod.postings
+    saved = (index_mod._segment_chunk, postings.write_segment)
+    # With worker processes, segmentation and the posting segments are made there, out of this process's
+    # sight: the stage then only shows up as time this process waits, inside "the rest".
+    index_mod._segment_chunk = watch.wrap("segmentation + posting segments (in this process)",
+                                          index_mod._segment_chunk)
     manager = SearchEntry.objects
-    manager.bulk_create = watch.wrap("writing entries (bulk_create: INSERT + FTS5 trigger / tsvector + GIN)",
+    manager.bulk_create = watch.wrap("writing entries (bulk_create: INSERT; on PostgreSQL + tsvector + GIN)",
                                      manager.bulk_create)
-    backends.Fts5Backend.rebuild = watch.wrap("full-text 'rebuild' at the end (FTS5)", backends.Fts5Backend.rebuild)
-    backends.PostgresBackend.rebuild = watch.wrap("full-text 'rebuild' at the end (FTS5)",
-                                                  backends.PostgresBackend.rebuild)
+    postings.write_segment = watch.wrap("postings: writing the arrays (SQLite)", postings.write_segment)
     try:
         server0 = server_cpu()
         cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -356,9 +357,8 @@ def build_index(documents: list[SynthDocument]) -> dict:
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         server = server_cpu() - server0
     finally:
-        index_mod.index_terms = saved[0]
+        index_mod._segment_chunk, postings.write_segment = saved
         del manager.bulk_create
-        backends.Fts5Backend.rebuild, backends.PostgresBackend.rebuild = saved[2], saved[3]
     expected_chars = sum(d.chars() for d in documents)
     with connection.cursor() as cursor:  # the product's own text agrees with the corpus's count
         cursor.execute("SELECT COUNT(*), SUM(LENGTH(text)) FROM gazette_searchentry")
@@ -368,11 +368,11 @@ def build_index(documents: list[SynthDocument]) -> dict:
     assert entries == len(documents), f"{entries} entries for {len(documents)} documents"
     assert indexed_chars == expected_chars, f"{indexed_chars} characters indexed, {expected_chars} expected"
     parts = dict(watch.seconds)
-    if "full-text 'rebuild' at the end (FTS5)" in parts and connection.vendor == "postgresql":
-        parts["full-text 'rebuild' at the end (nothing on PostgreSQL)"] = parts.pop(
-            "full-text 'rebuild' at the end (FTS5)")
-    parts["reading rows + document_text + entries (the rest)"] = wall - sum(parts.values())
-    return {"wall": wall, "cpu": cpu, "server_cpu": server, "chars": indexed_chars, "entries": entries,
+    rest = "reading rows + document_text + entries (the rest)"
+    if workers:
+        rest = f"reading rows + entries, waiting for the {workers} segmenting process(es) (the rest)"
+    parts[rest] = wall - sum(parts.values())
+    return {"workers": workers, "wall": wall, "cpu": cpu, "server_cpu": server, "chars": indexed_chars, "entries": entries,
             "counts": counts, "parts": parts}
 
 
@@ -384,23 +384,23 @@ def run_queries(queries: list[BenchQuery], warmup: list[BenchQuery]) -> dict:
 
     watch = Stopwatch()
     names = {"query_terms": "segmentation", "query_runs": "segmentation", "_visible_rows": "facet rows (SQL)",
-             "_facets": "facet counts (Python)", "_hit": "20 hits: snippets + highlight"}
+             "_facets": "facet counts (Python)", "_hits": "20 hits: reading + snippets + highlight",
+             "_holding_runs": "runs as typed (LIKE over the matches)"}
     # A stage the query module no longer has is left out; its time then shows under "other".
     names = {name: label for name, label in names.items() if hasattr(q, name)}
     saved = {name: getattr(q, name) for name in names}
-    saved_match = (backends.Fts5Backend.match, backends.PostgresBackend.match)
+    saved_match = backends.PostingsBackend.scored
     for name, label in names.items():
         setattr(q, name, watch.wrap(label, saved[name]))
     matched = []
 
     def counting(fn: Callable) -> Callable:
-        def match(self, terms):
-            scores = fn(self, terms)
-            matched.append(len(scores))
-            return scores
-        return match
-    backends.Fts5Backend.match = watch.wrap("match (all matches + scores)", counting(saved_match[0]))
-    backends.PostgresBackend.match = watch.wrap("match (all matches + scores)", counting(saved_match[1]))
+        def scored(self, terms, table):
+            positions, scores = fn(self, terms, table)
+            matched.append(len(positions))
+            return positions, scores
+        return scored
+    backends.PostingsBackend.scored = watch.wrap("match + bm25 (posting arrays, numpy)", counting(saved_match))
     try:
         for query in warmup:
             q.search(query.text, filters=query.filters, per_page=TOP)
@@ -423,15 +423,17 @@ def run_queries(queries: list[BenchQuery], warmup: list[BenchQuery]) -> dict:
     finally:
         for name in names:
             setattr(q, name, saved[name])
-        backends.Fts5Backend.match, backends.PostgresBackend.match = saved_match
+        backends.PostingsBackend.scored = saved_match
     return {"queries": out, "server_cpu": server}
 
 
 def run_engine_top20(queries: list[BenchQuery]) -> list[dict]:
     """The engine alone: the product's terms, best 20 by the product's score, no facets, no filters."""
+    import numpy as np
     from django.db import connection
 
-    from zhengwu.gazette.search.backends import ENTRY_TABLE, FTS_TABLE, POSTGRES_WEIGHTS, TITLE_WEIGHT
+    from zhengwu.gazette.search import stats
+    from zhengwu.gazette.search.backends import ENTRY_TABLE, POSTGRES_WEIGHTS, PostingsBackend
     from zhengwu.gazette.search.segment import query_terms
     out = []
     with connection.cursor() as cursor:
@@ -439,14 +441,15 @@ def run_engine_top20(queries: list[BenchQuery]) -> list[dict]:
             terms = query_terms(query.text)
             cpu0, start = time.process_time(), time.perf_counter()
             if connection.vendor == "sqlite":
-                expression = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-                cursor.execute(f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS r FROM {FTS_TABLE} "
-                               f"WHERE {FTS_TABLE} MATCH %s ORDER BY r LIMIT {TOP}", [expression])
+                table = stats.entry_table()
+                positions, scores = PostingsBackend().scored(terms, table)
+                best = np.argsort(-scores[np.argpartition(-scores, TOP)[:TOP]]) if len(scores) > TOP else scores
+                rows = list(best)
             else:
                 cursor.execute(f"SELECT id, ts_rank('{POSTGRES_WEIGHTS}', search_vector, query) AS r "
                                f"FROM {ENTRY_TABLE}, plainto_tsquery('simple', %s) AS query "
                                f"WHERE search_vector @@ query ORDER BY r DESC LIMIT {TOP}", [" ".join(terms)])
-            rows = cursor.fetchall()
+                rows = cursor.fetchall()
             out.append({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu0, "hits": len(rows)})
     return out
 
@@ -560,10 +563,17 @@ def run_tantivy(queries: list[BenchQuery]) -> dict:
     TANTIVY_PATH.mkdir(parents=True)
     index = tantivy.Index(schema, path=str(TANTIVY_PATH))
 
+    from zhengwu.gazette.search.segment import index_terms
+
     db = sqlite3.connect(SQLITE_PATH)
-    rows = db.execute("SELECT id, title_terms, body_terms, year, issuers, doc_types, section, "
-                      "LENGTH(text) + LENGTH(title) FROM gazette_searchentry ORDER BY id").fetchall()
+    entries = db.execute("SELECT id, title, number, issuers, text, year, doc_types, section "
+                         "FROM gazette_searchentry ORDER BY id").fetchall()
     db.close()
+    # Pre-segmented, as the product segments a document entry (title, number and issuers as its title);
+    # the SQLite backend keeps counts, not these strings, so they are made here, before the clock starts.
+    rows = [(rid, index_terms("\n".join([title, number, "、".join(json.loads(issuers))])), index_terms(text),
+             year, issuers, doc_types, section, None)
+            for rid, title, number, issuers, text, year, doc_types, section in entries]
     term_chars = sum(len(r[1]) + len(r[2]) for r in rows)
     cpu0, start = time.process_time(), time.perf_counter()
     writer = index.writer(heap_size=256_000_000)

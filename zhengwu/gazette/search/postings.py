@@ -27,27 +27,49 @@ ID_TYPE, FREQ_TYPE = np.dtype("<i8"), np.dtype("<f4")
 SQL_VARIABLES = 900  # placeholders per statement, under SQLite's oldest limit (999)
 
 
-def entry_counts(title_terms: str, body_terms: str) -> tuple[dict[str, float], int]:
-    """Weighted frequency of each term in one entry, and the entry's length (its number of terms)."""
-    title, body = title_terms.split(), body_terms.split()
-    weighted: dict[str, float] = dict(Counter(body))
-    for term, count in Counter(title).items():
-        weighted[term] = weighted.get(term, 0.0) + TITLE_WEIGHT * count
-    return weighted, len(title) + len(body)
+def weigh(title: Counter, body: Counter) -> dict[str, float]:
+    """Weighted frequency of each term of one entry: TITLE_WEIGHT per time in the title, 1 in the body."""
+    weighted: dict[str, float] = dict(body)
+    for term, count in title.items():
+        weighted[term] = weighted.get(term, 0) + TITLE_WEIGHT * count
+    return weighted
 
 
-def add(rows: Iterable[tuple[int, str, str]]) -> None:
-    """Index entries given as (id, title_terms, body_terms): one new segment per term they hold."""
-    ids: dict[str, list[int]] = defaultdict(list)
-    freqs: dict[str, list[float]] = defaultdict(list)
-    for entry_id, title_terms, body_terms in sorted(rows):
-        weighted, _ = entry_counts(title_terms, body_terms)
-        for term, freq in weighted.items():
-            ids[term].append(entry_id)
-            freqs[term].append(freq)
-    if ids:
-        _write_segments({term: (np.asarray(ids[term], ID_TYPE), np.asarray(freqs[term], FREQ_TYPE))
-                         for term in ids})
+def segment(entries: list[tuple[int, dict[str, float]]]) -> list[tuple[str, bytes, bytes]]:
+    """One segment of the index from (id, weighted frequencies) in ascending id order: (term, ids, freqs)
+    per term. Vectorised — terms numbered as they come, one stable sort — so it costs no Python work per
+    (term, entry) pair; a rebuild runs it in worker processes."""
+    vocabulary: defaultdict[str, int] = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__  # a new term gets the next number
+    number = vocabulary.__getitem__
+    terms = [np.fromiter(map(number, weighted), np.int32, len(weighted)) for _, weighted in entries]
+    if not terms or not sum(map(len, terms)):
+        return []
+    freqs = np.concatenate([np.fromiter(weighted.values(), FREQ_TYPE, len(weighted)) for _, weighted in entries])
+    owners = np.repeat(np.asarray([entry_id for entry_id, _ in entries], ID_TYPE), [len(t) for t in terms])
+    flat = np.concatenate(terms)
+    order = np.argsort(flat, kind="stable")  # stable: each term's entries stay in ascending id order
+    flat, owners, freqs = flat[order], owners[order], freqs[order]
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(flat)) + 1])
+    ends = np.append(starts[1:], len(flat))
+    names = list(vocabulary)
+    return [(names[flat[a]], owners[a:b].tobytes(), freqs[a:b].tobytes())
+            for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+
+def write_segment(rows: list[tuple[str, bytes, bytes]], number: int) -> None:
+    """Store a segment made by `segment` as segment `number` of every term (a rebuild numbers them 0, 1, …)."""
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {TABLE} (term, seg, ids, freqs) VALUES (%s, %s, %s, %s)",
+                           [(term, number, ids, freqs) for term, ids, freqs in rows])
+
+
+def add(entries: list[tuple[int, dict[str, float]]]) -> None:
+    """Index new entries given as (id, weighted frequencies): one more segment for each term they hold."""
+    rows = segment(sorted(entries, key=lambda entry: entry[0]))
+    if rows:
+        _write_segments({term: (np.frombuffer(ids, ID_TYPE), np.frombuffer(freqs, FREQ_TYPE))
+                         for term, ids, freqs in rows})
 
 
 def _write_segments(new: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
@@ -100,40 +122,3 @@ def read(terms: Iterable[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
 def clear() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
-
-
-class Builder:
-    """A whole new index, fed entries in ascending id order; every `chunk_entries` entries become one more
-    segment per term, so memory stays bounded on a large gazette. Call `finish()` at the end."""
-
-    def __init__(self, chunk_entries: int = 10_000) -> None:
-        self.chunk_entries = chunk_entries
-        self.segment = self.pending = 0
-        self.ids: dict[str, list[int]] = defaultdict(list)
-        self.freqs: dict[str, list[float]] = defaultdict(list)
-
-    def extend(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        ids, freqs = self.ids, self.freqs
-        for entry_id, title_terms, body_terms in rows:
-            weighted, _ = entry_counts(title_terms, body_terms)
-            for term, freq in weighted.items():
-                ids[term].append(entry_id)
-                freqs[term].append(freq)
-            self.pending += 1
-            if self.pending >= self.chunk_entries:
-                self._flush()
-
-    def _flush(self) -> None:
-        if self.ids:
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} (term, seg, ids, freqs) VALUES (%s, %s, %s, %s)",
-                    [(term, self.segment, np.asarray(ids, ID_TYPE).tobytes(),
-                      np.asarray(self.freqs[term], FREQ_TYPE).tobytes()) for term, ids in self.ids.items()])
-        self.ids.clear()
-        self.freqs.clear()
-        self.segment += 1
-        self.pending = 0
-
-    def finish(self) -> None:
-        self._flush()

@@ -16,8 +16,10 @@ import math
 import re
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 DICTIONARY = Path(__file__).with_name("dict.txt")
@@ -166,9 +168,21 @@ def index_terms(text: str) -> str:
     return " ".join(terms for terms in map(_token_terms, jieba().cut(normalize(text), True)) if terms)
 
 
+def term_counts(text: str) -> Counter:
+    """How often the index holds each term of `text`: the same terms as `index_terms`, counted (the
+    embedded backend stores counts, not the text of the terms)."""
+    # Counted in C: each token's terms come from a cache, chained and counted without a Python loop.
+    return Counter(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
+
+
 @lru_cache(maxsize=500_000)
 def _token_terms(token: str) -> str:
-    return " ".join(term for word, start, end in words(token, 0) for term, _, _ in expand(word, start, end))
+    return " ".join(_token_term_tuple(token))
+
+
+@lru_cache(maxsize=500_000)
+def _token_term_tuple(token: str) -> tuple[str, ...]:
+    return tuple(term for word, start, end in words(token, 0) for term, _, _ in expand(word, start, end))
 
 
 def query_terms(query: str) -> list[str]:
