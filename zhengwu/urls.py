@@ -8,5 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("org/", include("zhengwu.org.urls")),
+    path("report/", include("zhengwu.reports.urls_public")),
+    path("reports/", include("zhengwu.reports.urls_staff")),
     path("", include("zhengwu.gazette.urls")),
 ]
