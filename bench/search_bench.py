@@ -344,8 +344,9 @@ def build_index(documents: list[SynthDocument]) -> dict:
     saved = (index_mod._segment_chunk, postings.write_segment)
     # With worker processes, segmentation and the posting segments are made there, out of this process's
     # sight: the stage then only shows up as time this process waits, inside "the rest".
-    index_mod._segment_chunk = watch.wrap("segmentation + posting segments (in this process)",
-                                          index_mod._segment_chunk)
+    if not workers:  # a wrapped function cannot be sent to a worker process
+        index_mod._segment_chunk = watch.wrap("segmentation + posting segments (in this process)",
+                                              index_mod._segment_chunk)
     manager = SearchEntry.objects
     manager.bulk_create = watch.wrap("writing entries (bulk_create: INSERT; on PostgreSQL + tsvector + GIN)",
                                      manager.bulk_create)
