@@ -224,13 +224,32 @@ def test_reward_notice_needs_a_user_with_identity_rights_and_reads_nothing_when_
     assert not AccessLog.objects.exists()
 
 
-@pytest.mark.parametrize("state", ["accepted", "verified_true", "claimed"])
-def test_reward_notice_refused_outside_reward_states(file, world, state):
+@pytest.mark.parametrize("state", ["accepted", "verified_true"])
+def test_reward_notice_refused_before_a_reward_was_decided(file, world, state):
     report = walk_to(file().report, state, world)
     with pytest.raises(DomainError) as caught:
         notice_docx(report, "reward_notice", user=_officer(world))
     assert caught.value.code == "wrong_state"
     assert State(state).label in caught.value.message
+
+
+def test_reward_notice_is_reprinted_as_sent_after_the_claim(file, world):
+    report = walk_to(file().report, "claimed", world)
+    document = opened(notice_docx(report, "reward_notice", user=world.a_officer)[1])
+    assert "请于2021年11月23日前" in body_text(document) and document.paragraphs[-1].text == "2021年9月24日"
+
+
+def test_kinds_for_follows_the_case(file, world):
+    from zhengwu.reports.documents import kinds_for
+
+    report = file().report
+    assert kinds_for(report) == ["receipt"]
+    report = walk_to(report, "reward_decided", world)
+    assert kinds_for(report) == ["receipt", "reward_notice", "announcement"]
+    report = step(report, "notice_sent", world.clerk, sent_on=dt.date(2021, 9, 24))
+    assert kinds_for(step(report, "lapsed", world.clerk, on=dt.date(2021, 12, 1))) == ["receipt", "reward_notice", "lapse"]
+    zero = walk_to(file().report, "reward_decided", world, facts={**FACTS, "exclusions": ["judicial"]})
+    assert kinds_for(zero) == ["receipt"]
 
 
 def test_no_notice_of_a_zero_reward(file, world):

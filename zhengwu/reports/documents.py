@@ -6,7 +6,8 @@
   follow up — never the receipt code, which exists only once, at intake;
 - "extension" 核查延期告知书 (第四条): the new due date, the reason and who approved it;
 - "reward_notice" 领奖通知书 (第七条(二)(三)): amount, claim due 60 days after the notice, where and how
-  to claim (in person with valid ID, or bank transfer); addressed to the payee by name (第六条第二款);
+  to claim (in person with valid ID, or bank transfer); addressed to the payee by name (第六条第二款).
+  Once the notice was sent it is dated and counted as sent (a re-print); before, it is dated today;
 - "lapse" 逾期未领奖金告知书 (第七条(三));
 - "announcement" 领奖公告 for a reporter who cannot be told (第七条(三)): reference and claim deadline only —
   no identity, no content, no amount (第十条).
@@ -20,7 +21,7 @@ sealed. With a user, only the office or the handling unit may produce a notice. 
 sealed reward and, for a named reporter, the identity: both reads go through access.py with the reason
 “生成领奖通知书” and are logged against the user, who must hold the rights (identity: permission
 `reports.view_reporter_identity`) — so it always needs a user. A kind that does not fit the case's state is
-refused with DomainError code "wrong_state".
+refused with DomainError code "wrong_state"; `kinds_for(report)` lists the kinds that fit.
 """
 import datetime as dt
 from dataclasses import dataclass, field
@@ -53,7 +54,10 @@ REASON = "生成领奖通知书"
 CHANNEL_PHRASES = {Channel.PHONE_12350: "12350举报电话", Channel.PHONE_61271258: "61271258举报电话", Channel.WEB: "网络",
                    Channel.FAX: "传真", Channel.LETTER: "信函", Channel.EMAIL: "电子邮件", Channel.IN_PERSON: "来访",
                    Channel.API: "对接平台"}
-REWARD_STATES = (State.REWARD_DECIDED, State.NOTICE_SENT)
+# A reward notice exists from the decision on (a draft dated today) and is re-printed as sent afterwards;
+# an announcement only while the reward can still be claimed.
+REWARD_NOTICE_STATES = (State.REWARD_DECIDED, State.NOTICE_SENT, State.CLAIMED, State.LAPSED)
+ANNOUNCEMENT_STATES = (State.REWARD_DECIDED, State.NOTICE_SENT)
 FOLLOW_UP = (f"凭举报编号和受理时告知的回执码，可以在网上举报查询页面查询办理情况、补充材料、回复办理人员的询问；"
              f"也可以拨打举报电话{HOTLINES}咨询。")
 SECRECY = (f"根据{MEASURES}第十条，参与举报事项调查处理的人员必须严格遵守保密纪律，未经举报人同意，不得以任何方式透露"
@@ -73,6 +77,20 @@ class _Notice:
 
     def add(self, text: str, lead: str = "", font: str = HEITI) -> None:
         self.paragraphs.append((lead, font, text))
+
+
+def kinds_for(report: Report) -> list[str]:
+    """The kinds whose conditions `report` meets now (who may produce them is checked by notice_docx)."""
+    kinds = ["receipt"]
+    if report.extended_due:
+        kinds.append("extension")
+    if report.state in REWARD_NOTICE_STATES and not _is_zero(report):
+        kinds.append("reward_notice")
+        if report.state in ANNOUNCEMENT_STATES:
+            kinds.append("announcement")
+    if report.state == State.LAPSED:
+        kinds.append("lapse")
+    return kinds
 
 
 def notice_docx(report: Report, kind: str, *, user) -> tuple[str, bytes]:
@@ -127,8 +145,8 @@ def _extension(report: Report, user) -> _Notice:
 
 
 def _reward_notice(report: Report, user) -> _Notice:
-    if report.state not in REWARD_STATES:
-        raise _wrong_state(report, "领奖通知书", "只有已决定奖励或已发领奖通知的举报才有领奖通知书")
+    if report.state not in REWARD_NOTICE_STATES:
+        raise _wrong_state(report, "领奖通知书", "决定奖励之后才有领奖通知书")
     _check_not_zero(report, "领奖通知书")
     if user is None:
         raise DomainError("领奖通知书载有奖励金额和领奖人姓名，每次读取都须记录查阅人（第十条）：请以具有权限的工作人员"
@@ -175,7 +193,7 @@ def _lapse(report: Report, user) -> _Notice:
 
 
 def _announcement(report: Report, user) -> _Notice:
-    if report.state not in REWARD_STATES:
+    if report.state not in ANNOUNCEMENT_STATES:
         raise _wrong_state(report, "领奖公告", "只有已决定奖励、尚未领取的举报才能公告领奖")
     _check_not_zero(report, "领奖公告")
     dated, claim_due, _basis = _claim_period(report)
@@ -222,11 +240,15 @@ def _last_event(report: Report, action: str, *, to_state: str | None = None) -> 
     return events.order_by("-at", "-pk").first()
 
 
-def _check_not_zero(report: Report, what: str) -> None:
-    """Refuse a notice of a zero reward (e.g. 第八条 applies). The decision's event says whether the amount
-    is zero, so the check reads nothing sealed (第十条)."""
+def _is_zero(report: Report) -> bool:
+    """Whether the reward decided is zero (e.g. 第八条 applies). The decision's event says so, so the check
+    reads nothing sealed (第十条)."""
     decided = _last_event(report, CaseEvent.Action.TRANSITION, to_state=State.REWARD_DECIDED)
-    if decided is not None and decided.details.get("zero"):
+    return bool(decided is not None and decided.details.get("zero"))
+
+
+def _check_not_zero(report: Report, what: str) -> None:
+    if _is_zero(report):
         raise _wrong_state(report, what, "奖励金额为零，无需通知领奖")
 
 
@@ -242,7 +264,7 @@ def _basis_text(lines: list[str] | None) -> str:
 def _claim_period(report: Report) -> tuple[dt.date, dt.date, list[str]]:
     """(notice date, claim due, basis): as recorded once the notice was sent; before that, a notice dated
     today whose 60 days run from today (第七条(三))."""
-    if report.state == State.NOTICE_SENT and report.notice_sent_on and report.claim_due:
+    if report.notice_sent_on and report.claim_due:
         if report.claim_extended_due:
             return report.notice_sent_on, report.claim_extended_due, report.deadline_basis.get("claim_extended_due", [])
         return report.notice_sent_on, report.claim_due, report.deadline_basis.get("claim_due", [])
