@@ -11,6 +11,7 @@ api = NinjaAPI(title="zhengwu 政务 API", version="1", docs_url=None,
 api.add_router("/gazette", gazette_router)
 api.add_router("/gazette", search_router)  # GET /api/gazette/search
 api.add_router("/org", org_router)
+api.add_router("/reports", "zhengwu.reports.api.router")  # POST /api/reports/intake (对接平台)
 
 
 @api.exception_handler(Http404)
