@@ -9,11 +9,15 @@ every response it returns — page, receipt, error, 403/405 — carries:
 - `Referrer-Policy: no-referrer`: following a link never tells another site that the visitor came from
   the reporting pages.
 
-The Content-Security-Policy is global (core.middleware) and not repeated here.
+An exception escaping the view (a 404, a refused oversized upload, a crash) is turned into its response
+here, by Django's own `response_for_exception` — the same page, status and logging as without the
+decorator — so error responses carry the headers too. The Content-Security-Policy is global
+(core.middleware) and not repeated here.
 """
 from collections.abc import Callable
 from functools import wraps
 
+from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -32,6 +36,10 @@ def confidential(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return mark_confidential(view(request, *args, **kwargs))
+        try:
+            response = view(request, *args, **kwargs)
+        except Exception as exc:  # every exception becomes Django's usual error page, with the headers
+            response = response_for_exception(request, exc)
+        return mark_confidential(response)
 
     return wrapped
