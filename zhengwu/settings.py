@@ -3,6 +3,7 @@
 DATABASE_URL   sqlite:///path or postgres://user@host:port/db (default: ./zhengwu.sqlite3)
 ZHENGWU_SECRET_KEY, ZHENGWU_DEBUG (0/1), ZHENGWU_ALLOWED_HOSTS (comma separated)
 """
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -40,6 +41,9 @@ INSTALLED_APPS = [
     "zhengwu.org",
     "zhengwu.reports",
     "zhengwu.demo",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",  # last, as django-axes asks: its signal handlers see every other app's auth set up
 ]
 
 MIDDLEWARE = [
@@ -51,8 +55,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor of this session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "zhengwu.urls"
@@ -101,6 +107,35 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstat
 # Reports' keys stay outside the database (綦应急发〔2021〕41号 第十条); BASE_DIR is the package, so var/ beside it.
 REPORTS_KEY_FILE = Path(os.environ.get("ZHENGWU_REPORTS_KEY_FILE") or BASE_DIR.parent / "var" / "reports.keys")
 MEDIA_ROOT = Path(os.environ.get("ZHENGWU_MEDIA_ROOT") or BASE_DIR.parent / "var" / "media")
+
+# Staff accounts (reports system, SPEC S7): login at /accounts/login/, strong passwords, lockout, TOTP.
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/reports/"
+LOGOUT_REDIRECT_URL = "/accounts/login/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked account before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes: 5 wrong passwords lock the user name for 30 minutes. By user name only, and neither the
+# client's IP address nor its browser string is kept (the staff login needs neither).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "zhengwu.reports.accounts.no_client_ip"
+AXES_HANDLER = "zhengwu.reports.accounts.LeanAxesHandler"
+AXES_DISABLE_ACCESS_LOG = True  # no record of each successful login beyond Django's own last_login
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+OTP_TOTP_ISSUER = "綦江区安全生产举报"
+# axes.W006 warns that a lockout without the IP address can be dodged by rotating addresses; here the
+# lockout is by user name alone on purpose (no addresses kept), so rotating anything does not help.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -6,6 +6,7 @@ from .api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("zhengwu.reports.urls_accounts")),  # staff login of the reports system
     path("api/", api.urls),
     path("org/", include("zhengwu.org.urls")),
     path("report/", include("zhengwu.reports.urls_public")),

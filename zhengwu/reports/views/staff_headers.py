@@ -1,0 +1,33 @@
+"""Response headers of every staff page of the reports system (第十条): nothing kept in caches, and no
+page address (which names the case) sent to any other site.
+
+Referrer-Policy is `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
+with every form POST (Fetch standard, "serialize a request origin"), and Django's CSRF check rejects it
+("Origin checking failed - null does not match"); over HTTPS it would then also find no Referer to check.
+Every staff page has forms (at least the logout button). `same-origin` sends nothing to other sites, so
+nothing leaks outward, and keeps the Origin header that the CSRF check relies on.
+"""
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+REFERRER_POLICY = "same-origin"
+
+
+def mark_private(response: HttpResponse) -> HttpResponse:
+    """Cache-Control: no-store (with no-cache, must-revalidate, private, max-age=0) and the referrer policy."""
+    add_never_cache_headers(response)
+    response.headers["Referrer-Policy"] = REFERRER_POLICY
+    return response
+
+
+def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The headers above on every response of `view`: pages, 403s, redirects and file downloads."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return mark_private(view(request, *args, **kwargs))
+
+    return wrapped
