@@ -73,7 +73,3 @@ def facet_values(entry: SearchEntry) -> list[tuple[str, str]]:
     found += [("type", str(v)) for v in entry.doc_types or []]
     found += [("section", entry.section)] if entry.section else []
     return found
-
-
-def facets_of(entries: list[SearchEntry]) -> list[SearchFacet]:
-    return [SearchFacet(entry_id=e.pk, name=name, value=value) for e in entries for name, value in facet_values(e)]

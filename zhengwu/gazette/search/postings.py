@@ -53,8 +53,9 @@ def segment(entries: list[tuple[int, dict[str, float]]]) -> list[tuple[str, byte
     starts = np.concatenate([[0], np.flatnonzero(np.diff(flat)) + 1])
     ends = np.append(starts[1:], len(flat))
     names = list(vocabulary)
-    return [(names[flat[a]], owners[a:b].tobytes(), freqs[a:b].tobytes())
-            for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    # In term order, so the table's B-tree (keyed by term) is written front to back.
+    return sorted((names[flat[a]], owners[a:b].tobytes(), freqs[a:b].tobytes())
+                  for a, b in zip(starts.tolist(), ends.tolist(), strict=True))
 
 
 def write_segment(rows: list[tuple[str, bytes, bytes]], number: int) -> None:
