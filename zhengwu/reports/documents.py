@@ -58,7 +58,7 @@ CHANNEL_PHRASES = {Channel.PHONE_12350: "12350举报电话", Channel.PHONE_61271
 # an announcement only while the reward can still be claimed.
 REWARD_NOTICE_STATES = (State.REWARD_DECIDED, State.NOTICE_SENT, State.CLAIMED, State.LAPSED)
 ANNOUNCEMENT_STATES = (State.REWARD_DECIDED, State.NOTICE_SENT)
-FOLLOW_UP = (f"凭举报编号和受理时告知的回执码，可以在网上举报查询页面查询办理情况、补充材料、回复办理人员的询问；"
+FOLLOW_UP = (f"凭举报编号和受理时告知的回执码，可以在网上举报查询页面查询办理情况、回复办理人员的询问或者留言；"
              f"也可以拨打举报电话{HOTLINES}咨询。")
 SECRECY = (f"根据{MEASURES}第十条，参与举报事项调查处理的人员必须严格遵守保密纪律，未经举报人同意，不得以任何方式透露"
            "举报人身份、举报内容和奖励等情况。")
@@ -95,8 +95,7 @@ def kinds_for(report: Report) -> list[str]:
 
 def notice_docx(report: Report, kind: str, *, user) -> tuple[str, bytes]:
     """The notice `kind` (see KINDS) of `report` as (file name, DOCX bytes); see the module docstring for
-    who may produce which. DomainError codes: "unknown_kind", "wrong_state", "user_required", "forbidden",
-    "reason_required" (never raised here: the reason is fixed)."""
+    who may produce which. DomainError codes: "unknown_kind", "wrong_state", "user_required", "forbidden"."""
     if kind not in KINDS:
         names = "、".join(f"{k}（{v}）" for k, v in KINDS.items())
         raise DomainError(f"没有“{kind}”这种文书；可选：{names}。", field="kind", code="unknown_kind")

@@ -22,7 +22,7 @@ from zhengwu.reports.receipts import normalize_code
 
 NAME = "notice"
 HELP = "生成举报案件的告知书、领奖通知书或公告（DOCX，GB/T 9704-2012 格式）"
-EPILOG = "文书种类（KIND）：\n" + "\n".join(f"  {kind:<14}{label}" for kind, label in KINDS.items()) + """
+EPILOG = "文书种类（KIND）：\n" + "\n".join(f"  {kind:<16}{label}" for kind, label in KINDS.items()) + """
 
 不加 --user 时以系统身份生成，只能生成不读取密文的文书（receipt、extension、lapse、announcement）；
 领奖通知书（reward_notice）载有奖励金额和领奖人姓名，须用 --user 指定有权限的工作人员，读取记入查阅记录。"""
@@ -32,7 +32,7 @@ def add_parser(sub: Any) -> None:
     parser = sub.add_parser(NAME, help=HELP, description=HELP, epilog=EPILOG, called_from_command_line=True,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reference", metavar="REFERENCE", help="举报编号，如 JB2021-000001")
-    parser.add_argument("kind", metavar="KIND", help="文书种类：" + "、".join(KINDS))
+    parser.add_argument("kind", metavar="KIND", help="文书种类（见下）")
     parser.add_argument("-o", "--output", metavar="FILE", help="输出文件（默认：当前文件夹下的 <举报编号>_<文书>.docx）")
     parser.add_argument("--user", metavar="USERNAME", help="以该工作人员身份生成（权限检查和查阅记录都按此人）")
 
