@@ -39,6 +39,7 @@ DEADLINE_LABELS = {"verification_due": "核查期限", "extended_due": "延长�
                    "claim_due": "领奖期限", "claim_extended_due": "延长后领奖期限"}
 COLOUR_LABELS = forms_staff.COLOURS
 PAGE_SIZE = 50
+IDENTITY_DOCUMENTS = ("reward_notice",)  # notices that name the reporter (documents.py reads the identity)
 
 
 def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -485,6 +486,13 @@ def document(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
         return _not_yours(request, report)
     if kind not in documents.KINDS:
         return render(request, "reports/staff/forbidden.html", {"message": f"没有“{kind}”这种文书。"}, status=404)
+    if kind in IDENTITY_DOCUMENTS and not report.anonymous:
+        # The notice names the payee: the same second factor as revealing the identity on the page.
+        gate = accounts.identity_gate(request.user)
+        if gate in ("setup", "verify"):
+            target = "reports_staff:2fa_setup" if gate == "setup" else "reports_staff:2fa_verify"
+            messages.info(request, "领奖通知书载明领奖人姓名，生成前须完成双因素验证。")
+            return redirect(f"{reverse(target)}?next={reverse('reports_staff:case', args=[report.reference])}")
     try:
         name, data = documents.notice_docx(report, kind, user=request.user)
     except DomainError as exc:
