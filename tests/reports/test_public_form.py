@@ -294,6 +294,27 @@ def test_csrf_is_enforced_on_the_form(db):
     assert response.status_code == 200 and Report.objects.count() == 1
 
 
+@pytest.mark.parametrize("secure", [False, True])
+def test_origin_null_from_our_no_referrer_pages_still_needs_the_token(db, secure):
+    """Browsers post a no-referrer page's form with Origin: null (and no Referer): accepted with the token,
+    refused without it; a real foreign origin is refused even with the token."""
+    strict = Client(enforce_csrf_checks=True)
+    token = page_of(strict.get("/report/", secure=secure)).find("input", name="csrfmiddlewaretoken")[0]["value"]
+    data = form_data("anonymous")
+    assert strict.post("/report/", data, HTTP_ORIGIN="null", secure=secure).status_code == 403
+    response = strict.post("/report/", {**data, "csrfmiddlewaretoken": token}, HTTP_ORIGIN="https://evil.example",
+                           secure=secure)
+    assert response.status_code == 403
+    assert Report.objects.count() == 0
+    response = strict.post("/report/", {**data, "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null", secure=secure)
+    assert response.status_code == 200 and Report.objects.count() == 1
+    code = receipt_code(response)
+    follow = strict.post("/report/follow-up/", {"code": code, "csrfmiddlewaretoken": token}, HTTP_ORIGIN="null",
+                         secure=secure)
+    assert follow.status_code == 200 and "已受理" in page_of(follow).text
+    assert strict.post("/report/follow-up/", {"code": code}, HTTP_ORIGIN="null", secure=secure).status_code == 403
+
+
 def test_an_oversized_request_is_refused_unread(client, db):
     from zhengwu.reports.forms_public import MAX_REQUEST_BYTES
 

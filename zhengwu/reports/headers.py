@@ -9,6 +9,17 @@ every response it returns — page, receipt, error, 403/405 — carries:
 - `Referrer-Policy: no-referrer`: following a link never tells another site that the visitor came from
   the reporting pages.
 
+A page sent with `no-referrer` makes the browser post its forms with `Origin: null` (Fetch standard:
+the request's referrer policy decides the Origin of a POST), which Django's CSRF middleware refuses as
+a foreign origin. The public views therefore use `csrf_exempt` and then `csrf_protect_no_referrer`: the
+same CSRF check except that `Origin: null` goes on to the token check — the masked token in the form
+must still match the CSRF cookie, which no other site can read. What is given up is the Origin check
+(and, over HTTPS, Django's Referer check — there is no Referer to check), which matter against a CSRF
+cookie planted over plain HTTP: serve the site with HSTS. On the public pages little rides on CSRF
+anyway — anyone may file a report, and every follow-up needs the receipt code. Pages whose forms act
+for a logged-in user should rather send `Referrer-Policy: same-origin` (nothing goes to other sites
+either) and keep Django's full check, as the staff pages do (views/staff_headers.py).
+
 An exception escaping the view (a 404, a refused oversized upload, a crash) is turned into its response
 here, by Django's own `response_for_exception` — the same page, status and logging as without the
 decorator — so error responses carry the headers too. The Content-Security-Policy is global
@@ -19,7 +30,9 @@ from functools import wraps
 
 from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import decorator_from_middleware
 
 REFERRER_POLICY = "no-referrer"
 
@@ -43,3 +56,17 @@ def confidential(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
         return mark_confidential(response)
 
     return wrapped
+
+
+class NoReferrerCsrfViewMiddleware(CsrfViewMiddleware):
+    """Django's CSRF check, but `Origin: null` — what a no-referrer page's own form sends — goes on to the
+    token check instead of being refused outright. Any other foreign Origin is still refused."""
+
+    def _origin_verified(self, request: HttpRequest) -> bool:
+        if request.META.get("HTTP_ORIGIN") == "null":
+            return True
+        return super()._origin_verified(request)
+
+
+# For views marked csrf_exempt (so the global middleware skips them): the CSRF check, inside the view.
+csrf_protect_no_referrer = decorator_from_middleware(NoReferrerCsrfViewMiddleware)

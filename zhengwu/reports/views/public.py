@@ -9,7 +9,7 @@ announcements.announced (綦应急发〔2021〕41号 第三条–第十条). Wha
 """
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zhengwu.core.errors import DomainError
@@ -18,7 +18,7 @@ from .. import receipts
 from ..announcements import announced
 from ..deadlines import DOC, VERIFYING_STATES
 from ..forms_public import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES, EvidenceUploadHandler, ReportForm
-from ..headers import confidential
+from ..headers import confidential, csrf_protect_no_referrer
 from ..intake import file_report
 from ..models import CaseMessage, Channel, State
 
@@ -39,7 +39,7 @@ def _form_page(request: HttpRequest, form: ReportForm, *, status: int = 200, not
 
 
 @confidential
-@csrf_exempt  # CSRF is checked by csrf_protect below, once the upload handlers are set (Django's way)
+@csrf_exempt  # CSRF is checked in _report_form, once the upload handlers are set (Django's way)
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
     """举报: the form (GET) and filing it (POST) — the receipt page on success, the form again (400) if not."""
@@ -53,12 +53,12 @@ def report_form(request: HttpRequest) -> HttpResponse:
             return _form_page(request, ReportForm(), status=413, notice=(
                 f"提交的内容过大：证据文件合计不能超过 {MAX_UPLOAD_BYTES // 2**20} MB。填写的内容未能保存，"
                 "请重新填写，并减少或压缩证据文件后再提交；较大的视频也可以在受理后按办理人员的要求另行提供。"))
-        # Before anything reads request.POST (csrf_protect does): evidence stays in memory, never on disk.
+        # Before anything reads request.POST (the CSRF check does): evidence stays in memory, never on disk.
         request.upload_handlers = [EvidenceUploadHandler(request)]
     return _report_form(request)
 
 
-@csrf_protect
+@csrf_protect_no_referrer  # the form page is no-referrer: the browser posts it with Origin: null
 def _report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _form_page(request, ReportForm())
@@ -105,8 +105,8 @@ def _status_page(request: HttpRequest, code: str, *, done: str = "", errors: dic
 
 
 @confidential
-@csrf_exempt  # checked by csrf_protect just below, inside `confidential`: a CSRF 403 gets the headers too
-@csrf_protect
+@csrf_exempt  # checked just below, inside `confidential` (a CSRF 403 gets the headers too)
+@csrf_protect_no_referrer  # the pages posting here are no-referrer: Origin: null
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
     """查询办理情况: the code is POSTed (never a query string) and carried on in hidden fields of the
