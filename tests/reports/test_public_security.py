@@ -119,8 +119,10 @@ def everything_logged(caplog):
 
 
 def leaks(records: list[logging.LogRecord]) -> list[str]:
+    """Records that hold the client's address or browser. The database driver's own connection records
+    (PostgreSQL here listens on 127.0.0.1 too) name the database server, not the reporter: left out."""
     return [f"{r.name}: {r.getMessage()[:120]}" for r in records
-            if ADDRESS in dump(r) or UA in dump(r) or "SecretAgent" in dump(r)]
+            if (ADDRESS in dump(r) and not r.name.startswith("psycopg")) or UA in dump(r) or "SecretAgent" in dump(r)]
 
 
 def test_no_address_or_browser_in_any_log_record(db, everything_logged):
