@@ -372,7 +372,7 @@ def _case_page(request: HttpRequest, report: Report, *, bound: dict[str, forms.F
         "candidates": candidates, "gate": accounts.identity_gate(user),
         "can_identity": user.has_perm(access.IDENTITY_PERM), "reveal_form": (bound or {}).get("reveal")
         or forms_staff.RevealForm(prefix="reveal"), "documents": _document_kinds(report), "error": error,
-        "payee": workflow.payee_of(report).get("basis") if reward else "",
+        "payee": ((reward or {}).get("payee") or {}).get("basis", ""),  # the rule, never the name
     }
     return render(request, "reports/staff/case.html", context, status=status)
 
