@@ -71,7 +71,8 @@ def test_department_a_cannot_open_department_b_case(client, file, world):
 
 def test_unknown_case_is_404(client, world):
     client_for(client, world.clerk)
-    assert client.get(reverse("reports_staff:case", args=["JB2099-000001"])).status_code == 404
+    response = client.get(reverse("reports_staff:case", args=["JB2099-000001"]))
+    assert response.status_code == 404 and "no-store" in response["Cache-Control"]
 
 
 def test_case_page_headers_and_content_read_is_logged(client, file, world):

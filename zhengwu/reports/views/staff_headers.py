@@ -10,6 +10,7 @@ nothing leaks outward, and keeps the Origin header that the CSRF check relies on
 from collections.abc import Callable
 from functools import wraps
 
+from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
@@ -24,10 +25,15 @@ def mark_private(response: HttpResponse) -> HttpResponse:
 
 
 def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """The headers above on every response of `view`: pages, 403s, redirects and file downloads."""
+    """The headers above on every response of `view`: pages, 403s, redirects, file downloads, and the
+    error pages of exceptions escaping it (a 404 for an unknown reference), made by Django as usual."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return mark_private(view(request, *args, **kwargs))
+        try:
+            response = view(request, *args, **kwargs)
+        except Exception as exc:
+            response = response_for_exception(request, exc)
+        return mark_private(response)
 
     return wrapped
