@@ -16,6 +16,7 @@ import math
 import re
 import threading
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -215,12 +216,17 @@ def _token_expansion(token: str) -> tuple[tuple[str, int, int], ...]:
 
 def term_spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """Where in `text` the index holds one of `terms` (offsets into `text`), merged and in order."""
+    normalized = normalize(text)
+    folded = fold_case(normalized)
+    # Every term the index holds for a token is part of it, so only tokens over a place where some term
+    # stands as a string need expanding — and a text where none stands needs no cutting at all.
+    starts = sorted({m.start() for term in terms if term for m in re.finditer(re.escape(term), folded)})
+    if not starts:
+        return []
     spans = []
-    for token, at, _ in jieba().tokenize(normalize(text), "default", True):
-        probe = token.lower()
-        # Every term the index holds for a token is part of it (lower-cased), so most tokens are skipped
-        # without being expanded.
-        if any(term in probe for term in terms):
+    for token, at, end in jieba().tokenize(normalized, "default", True):
+        i = bisect_left(starts, at)
+        if i < len(starts) and starts[i] < end:
             spans.extend((at + s, at + e) for term, s, e in _token_expansion(token) if term in terms)
     spans.sort()
     merged: list[tuple[int, int]] = []
