@@ -746,7 +746,7 @@ def report(args, documents, queries, seg, results, tantivy_result, timings) -> s
             lines.append("      settings: " + ", ".join(f"{k}={v}" for k, v in r["settings"].items()))
     if tantivy_result:
         t = tantivy_result
-        lines.append(f"    tantivy ({t['version']}): {t['docs']:,} documents from the SQLite run's terms "
+        lines.append(f"    tantivy ({t['version']}): {t['docs']:,} documents, the product's terms made before the clock starts "
                      f"({t['term_chars']:,} characters of terms), no segmentation")
         lines.append(f"      {t['build_s']:.1f} s wall → {fmt_rate(t['chars'], t['build_s'])} of original text; CPU "
                      f"{t['build_cpu']:.1f} s (all indexing threads) → {fmt_rate(t['chars'], t['build_cpu'])}; "
