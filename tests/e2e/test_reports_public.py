@@ -3,8 +3,8 @@ with the receipt code — no JavaScript needed, nothing complained about by the 
 import re
 
 import pytest
-from argon2 import PasswordHasher
 
+from tests.reports.isolation import isolated_reports
 from tests.reports.test_public_form import CODE_RE, png_bytes
 
 from .test_browser import assert_clean
@@ -15,16 +15,8 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def report_site(live_server, transactional_db, tmp_path, settings, monkeypatch) -> str:
     """The live site with its own key file and media folder (never the developer's var/)."""
-    from zhengwu.reports import crypto, receipts
-
-    monkeypatch.delenv(crypto.KEYS_ENV, raising=False)
-    monkeypatch.delenv(crypto.INDEX_KEY_ENV, raising=False)
-    settings.REPORTS_KEY_FILE = tmp_path / "keys" / "reports.keys"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setattr(receipts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    crypto.reset_keys()
-    yield live_server.url
-    crypto.reset_keys()
+    with isolated_reports(tmp_path, settings, monkeypatch):
+        yield live_server.url
 
 
 def test_anonymous_report_with_a_photo_then_follow_up(report_site, page, browser_log, tmp_path):

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import NoReverseMatch, reverse
 
+from tests.reports.isolation import isolated_reports
+
 from .test_browser import assert_clean
 
 pytestmark = pytest.mark.e2e
@@ -20,18 +22,17 @@ CQ = ZoneInfo("Asia/Shanghai")
 def staff_site(live_server, transactional_db, tmp_path, settings, monkeypatch):
     """The live site with the office, a department, an office clerk with a password, and one report filed
     through intake (received 2021-09-01). Returns (base URL, report reference, receipt code)."""
-    from argon2 import PasswordHasher
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with isolated_reports(tmp_path, settings, monkeypatch):
+        yield _staff_site(live_server)
+
+
+def _staff_site(live_server) -> tuple[str, str, str]:
     from django.contrib.auth.models import Permission, User
 
     from zhengwu.org.models import Organization, StaffUnit
-    from zhengwu.reports import crypto, receipts
     from zhengwu.reports.intake import file_report
 
-    settings.REPORTS_KEY_FILE = tmp_path / "keys" / "reports.keys"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    monkeypatch.setattr(receipts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    crypto.reset_keys()
     office = Organization.objects.create(name="重庆市綦江区应急管理局", short_name="区应急局")
     Organization.objects.create(name="重庆市綦江区住房和城乡建设委员会", short_name="区住房城乡建委")
     clerk = User.objects.create_user("office_clerk", password=PASSWORD)
@@ -42,8 +43,7 @@ def staff_site(live_server, transactional_db, tmp_path, settings, monkeypatch):
                                  "description": "粉磨车间除尘设施长期停用，违规使用未经检验的叉车",
                                  "unit_name": "重庆綦江某某建材有限公司"},
                         identity={"name": "张三丰", "phone": "13812345678"})
-    yield live_server.url, filed.report.reference, filed.receipt_code
-    crypto.reset_keys()
+    return live_server.url, filed.report.reference, filed.receipt_code
 
 
 def test_staff_take_a_report_to_the_reward_notice(staff_site, page, browser_log):

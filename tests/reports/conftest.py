@@ -4,7 +4,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from argon2 import PasswordHasher
+
+from tests.reports.isolation import isolated_reports
 
 CQ = ZoneInfo("Asia/Shanghai")
 RECEIVED = dt.datetime(2021, 9, 1, 10, 0, tzinfo=CQ)  # accepted 2021-09-01; 60 days → Sunday 10-31 → 11-01
@@ -25,17 +26,8 @@ FACTS = {"kind": "violation", "fine": "100000"}  # 15 % → 15,000.00 yuan (第�
 @pytest.fixture(autouse=True)
 def report_keys(tmp_path, settings, monkeypatch):
     """Every test gets its own key file and media folder, never the developer's var/."""
-    from zhengwu.reports import crypto, receipts
-
-    monkeypatch.delenv(crypto.KEYS_ENV, raising=False)
-    monkeypatch.delenv(crypto.INDEX_KEY_ENV, raising=False)
-    settings.REPORTS_KEY_FILE = tmp_path / "keys" / "reports.keys"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Same algorithm (Argon2id), minimal cost: the suite files hundreds of reports.
-    monkeypatch.setattr(receipts, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    crypto.reset_keys()
-    yield settings.REPORTS_KEY_FILE
-    crypto.reset_keys()
+    with isolated_reports(tmp_path, settings, monkeypatch) as key_file:
+        yield key_file
 
 
 def _user(username: str, *, perms=(), units=()):
