@@ -2,7 +2,7 @@
 
 `search(query, filters=…, page=…)` → `SearchResult` is the one capability; the page (views/search.py), the
 API (search/api.py) and `zhengwu gazette search` are shells over it. Pieces: `segment` (jieba precise mode +
-dict.txt), `index` (entries written by the importer and by `reindex`), `backends` (SQLite FTS5 or
+dict.txt), `index` (entries written by the importer and by `reindex`), `backends` (SQLite posting arrays or
 PostgreSQL tsvector), `query` (matching, facets, filters, pages, exact numbers), `snippets`, `suggest`.
 """
 from typing import Any

@@ -23,8 +23,6 @@ BM25_K1, BM25_B = 1.2, 0.75
 class PostingsBackend:
     """SQLite: posting arrays per term (postings.py), intersected and scored with bm25 in numpy."""
 
-    in_memory = True
-
     def scored(self, terms: list[str], table: "stats.EntryTable") -> tuple[np.ndarray, np.ndarray]:
         """(positions in `table`, bm25 scores) of the entries holding every term; bm25 as FTS5 computes it
         (k1 1.2, b 0.75, title weighted TITLE_WEIGHT, idf log((N − n + 0.5)/(n + 0.5)), at least 1e-6)."""
@@ -56,25 +54,12 @@ class PostingsBackend:
             frequency[at] = 0
         return positions, scores
 
-    def ids_sql(self, terms: list[str]) -> tuple[str, list]:
-        raise NotImplementedError("the embedded backend matches in memory (scored)")
-
-    ranked_sql = ids_sql
+    # The entry table as `_result` (document-number queries) joins it, reading only (id, date, issue).
     entry_key = f"{ENTRY_TABLE} AS e INDEXED BY gazette_search_key"
 
 
 class PostgresBackend:
     """PostgreSQL: a tsvector of the terms ('simple': no stemming, no stop words), GIN index, ts_rank."""
-
-    in_memory = False
-
-    def match(self, terms: list[str]) -> dict[int, float]:
-        # plainto_tsquery reads the terms with the parser that built the vector and ANDs them.
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT id, ts_rank('{POSTGRES_WEIGHTS}', search_vector, query) "
-                           f"FROM {ENTRY_TABLE}, plainto_tsquery('simple', %s) AS query "
-                           f"WHERE search_vector @@ query", [" ".join(terms)])
-            return dict(cursor.fetchall())
 
     entry_key = f"{ENTRY_TABLE} AS e"
 

@@ -38,7 +38,8 @@ def _prefix(name: str) -> str:
 
 
 def document_url(number: str | None, pk: int) -> str:
-    """Document.get_absolute_url without a reverse() per call (the same quoting: tests/gazette compare)."""
+    """Document.get_absolute_url without a reverse() per call, quoted the same way (test_search_engine compares
+    every hit's link with get_absolute_url)."""
     if number:
         return _prefix("document") + quote(number, safe=RFC3986_SUBDELIMS + "/~:@")
     return f"{_prefix('document_by_id')}{pk}/"

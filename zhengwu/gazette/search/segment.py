@@ -86,7 +86,7 @@ def fold_case(text: str) -> str:
 def words(token: str, start: int) -> Iterator[tuple[str, int, int]]:
     """The runs of letters and digits in one jieba token, case folded, with offsets into the text.
 
-    Other numerals (¼ ① ²) end a run: PostgreSQL's parser drops them while FTS5 keeps them, and a term only
+    Other numerals (¼ ① ²) end a run: PostgreSQL's parser drops them while the SQLite index would keep them, and a term only
     one backend can find would make the two answer differently.
     """
     for m in _WORD_RE.finditer(token):
@@ -163,7 +163,7 @@ def expand(word: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
 
 
 def index_terms(text: str) -> str:
-    """The space-joined terms the full-text index stores for `text` (FTS5 and tsvector read spaces)."""
+    """The space-joined terms PostgreSQL's tsvector is made of for `text` (`term_counts` counts the same)."""
     # cut() gives the same tokens as tokenize() without offsets, which the index does not need; a token's
     # terms depend on the token alone, so each distinct token is expanded once (indexing speed).
     return " ".join(terms for terms in map(_token_terms, jieba().cut(normalize(text), True)) if terms)

@@ -39,7 +39,7 @@ class Facet:
         """Value → number of entries in `mask` holding it (a value held twice by one entry counts twice, as
         the facet rows do)."""
         found = np.bincount(self.codes[mask[self.positions]], minlength=len(self.values))
-        return {self.values[code]: int(n) for code in np.flatnonzero(found) for n in (found[code],)}
+        return {self.values[code]: int(found[code]) for code in np.flatnonzero(found)}
 
 
 @dataclass
