@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "zhengwu.gazette",
     "zhengwu.org",
     "zhengwu.reports",
+    "zhengwu.subsidies",
     "zhengwu.demo",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -1,0 +1,1 @@
+"""Sub-commands of `zhengwu subsidy …`, one module each (found by zhengwu.core.subcommands)."""

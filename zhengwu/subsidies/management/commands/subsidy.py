@@ -1,0 +1,7 @@
+"""`zhengwu subsidy …` — thin shell; each sub-command lives in zhengwu/subsidies/commands/<name>.py."""
+from zhengwu.core.subcommands import GroupCommand
+
+
+class Command(GroupCommand):
+    help = "科技政策兑现（綦江府办发〔2021〕26号）：政策条目、测算、预算预测。"
+    package = "zhengwu.subsidies.commands"
