@@ -93,8 +93,8 @@ class Rulebook:
     date_field: ClassVar[str] = "on"
 
     def names(self) -> list[str]:
-        """The parameter names, sorted."""
-        return sorted(self.versions)
+        """The parameter names, in the order the files define them."""
+        return list(self.versions)
 
     def version(self, name: str, on: dt.date) -> Version:
         """The version of `name` in force on `on`: the latest whose effective date is not after `on`."""
