@@ -1,6 +1,9 @@
-"""Helpers for the `zhengwu` commands: JSON on stdout alone, messages on stderr, clear failures."""
+"""Helpers for the `zhengwu` commands: JSON on stdout alone, messages on stderr, clear failures, and
+FACTS given as a JSON text, a file or `-` for standard input."""
 import json
 import sys
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
@@ -20,3 +23,37 @@ def fail(error: DomainError, *, as_json: bool, context: str = "") -> CommandErro
     if as_json:
         print_json({"error": error.as_dict() | {"source": context or None}})
     return CommandError(f"{prefix}{error}", returncode=1)
+
+
+def read_facts(source: str) -> Any:
+    """FACTS → the parsed JSON: `-` reads stdin, an existing file is read, anything else is JSON text."""
+    if source == "-":
+        text = sys.stdin.read()
+    elif is_file(source):
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")  # a BOM from Windows editors is no error
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DomainError(f"无法读取事实文件：{exc}", field="FACTS") from None
+    else:
+        text = source
+        if not source.lstrip().startswith(("{", "[")):
+            raise DomainError(f"“{source}”既不是 JSON 文本，也不是存在的文件。", field="FACTS")
+    try:
+        # Decimals, not floats: 1999999.99 must stay exactly that; NaN / Infinity reach the amount's check.
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as exc:
+        raise DomainError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}。", field="FACTS") from None
+
+
+def is_file(source: str) -> bool:
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # a long JSON text is no file name
+        return False
+
+
+def source_context(source: str) -> str:
+    """Where the facts came from, for the message; a JSON text is named by the field alone."""
+    if source == "-":
+        return "标准输入"
+    return source if is_file(source) else ""

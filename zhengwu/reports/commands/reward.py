@@ -1,17 +1,14 @@
 """`zhengwu reports reward FACTS [--json] [--rules FILE]…` — the reward for a verified report, with its basis.
 
-FACTS is a JSON text, a file holding one, or `-` for standard input. Thin shell over reports.rules.
+FACTS is a JSON text, a file holding one, or `-` for standard input (core.cli.read_facts). Thin shell
+over reports.rules.
 """
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from zhengwu.core.cli import fail, print_json
+from zhengwu.core.cli import fail, print_json, read_facts, source_context
 from zhengwu.core.errors import DomainError
 from zhengwu.reports.rules import compute_reward, default_rules, load_rules
 
@@ -48,7 +45,7 @@ def run(command: Any, options: dict) -> None:
         rules = load_rules(*options["rules"]) if options["rules"] else default_rules()
         reward = compute_reward(facts, rules=rules)
     except DomainError as exc:
-        raise fail(exc, as_json=as_json, context=_context(source)) from None
+        raise fail(exc, as_json=as_json, context=source_context(source)) from None
     if as_json:
         print_json(reward.as_json())
         return
@@ -56,37 +53,3 @@ def run(command: Any, options: dict) -> None:
     command.stdout.write("依据：")
     for line in reward.basis:
         command.stdout.write(f"  {line['cite']}：{line['text']}")
-
-
-def read_facts(source: str) -> Any:
-    """FACTS → the parsed JSON: `-` reads stdin, an existing file is read, anything else is JSON text."""
-    if source == "-":
-        text = sys.stdin.read()
-    elif _is_file(source):
-        try:
-            text = Path(source).read_text(encoding="utf-8-sig")  # a BOM from Windows editors is no error
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DomainError(f"无法读取事实文件：{exc}", field="FACTS") from None
-    else:
-        text = source
-        if not source.lstrip().startswith(("{", "[")):
-            raise DomainError(f"“{source}”既不是 JSON 文本，也不是存在的文件。", field="FACTS")
-    try:
-        # Decimals, not floats: 1999999.99 must stay exactly that; NaN / Infinity reach the fine's check.
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
-    except json.JSONDecodeError as exc:
-        raise DomainError(f"不是有效的 JSON：第{exc.lineno}行第{exc.colno}列，{exc.msg}。", field="FACTS") from None
-
-
-def _is_file(source: str) -> bool:
-    try:
-        return Path(source).is_file()
-    except (OSError, ValueError):  # a long JSON text is no file name
-        return False
-
-
-def _context(source: str) -> str:
-    """Where the facts came from, for the message; a JSON text is named by the field alone."""
-    if source == "-":
-        return "标准输入"
-    return source if _is_file(source) else ""

@@ -105,10 +105,9 @@ def settle(claim: Claim, raw: Decimal, said: str, basis: list[dict[str, str]], *
     basis += [{"cite": BOUNDARY, "text": note} for note in notes]
     if minimum is not None and minimum.value is not None and rounded <= minimum.value:
         basis.append(minimum.basis)
-        at = "恰为" if rounded == minimum.value else "低于"
         if rounded == minimum.value:
             basis.append({"cite": BOUNDARY, "text": f"补助金额恰为 {yuan(minimum.value)} 元：“以下”包括本数，不予补助。"})
-        reason = f"补助金额 {rounded:f} 元{at} {yuan(minimum.value)} 元，属“{yuan(minimum.value)}元以下不予补助”"
+        reason = f"补助金额 {rounded:f} 元，在 {yuan(minimum.value)} 元以下（含本数），不予补助"
         basis.append({"cite": CALCULATION, "text": f"{reason}：0.00 元。"})
         return Line(claim.item, claim.rule, claim.index, ZERO, basis, reason=reason)
     return Line(claim.item, claim.rule, claim.index, rounded, basis)

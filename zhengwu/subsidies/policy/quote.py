@@ -10,6 +10,7 @@ several other policies for one matter are added up, since the applicant already 
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,7 @@ class Quote:
 
     total: Decimal
     lines: tuple[Line, ...]
+    on: dt.date | None = None  # the day whose parameters applied (not in the JSON, whose shape is fixed)
 
     def as_json(self) -> dict[str, Any]:
         return {"total": f"{self.total:.2f}", "lines": [line.as_json() for line in self.lines]}
@@ -43,7 +45,7 @@ def quote(facts: Any, *, rules: Rulebook | None = None) -> Quote:
     checked = check_facts(facts, rules)
     ctx = Context(on=checked.on, kind=checked.kind, rules=rules)
     lines = tuple(claim_line(claim, ctx) for claim in checked.claims)
-    return Quote(total=sum((line.amount for line in lines), ZERO), lines=lines)
+    return Quote(total=sum((line.amount for line in lines), ZERO), lines=lines, on=checked.on)
 
 
 def claim_line(claim: Claim, ctx: Context) -> Line:
