@@ -11,5 +11,7 @@ urlpatterns = [
     path("org/", include("zhengwu.org.urls")),
     path("report/", include("zhengwu.reports.urls_public")),
     path("reports/", include("zhengwu.reports.urls_staff")),
+    path("subsidy/", include("zhengwu.subsidies.urls_public")),
+    path("subsidies/", include("zhengwu.subsidies.urls_staff")),
     path("", include("zhengwu.gazette.urls")),
 ]
