@@ -35,7 +35,7 @@ class ChooseForm(forms.Form):
 
     kind = forms.ChoiceField(label="单位类型", choices=Firm.Kind.choices, initial=Firm.Kind.FIRM,
                              widget=forms.RadioSelect, error_messages={"required": "请选择单位类型。"})
-    on = forms.DateField(label="测算日期", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    on = forms.DateField(label="测算日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                          help_text="按这一天有效的政策参数测算；不填为今天。通常填认定、授权或申报的日期。",
                          error_messages={"invalid": "日期应写作 YYYY-MM-DD。"})
     items = forms.MultipleChoiceField(label="要自查的政策条目（可多选）", widget=forms.CheckboxSelectMultiple,
@@ -95,7 +95,7 @@ class DraftForm(forms.Form):
     """The parts of a draft besides its answers: the day it is quoted on and who to call."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    on = forms.DateField(label="测算日期", widget=forms.DateInput(attrs={"type": "date"}),
+    on = forms.DateField(label="测算日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                          error_messages={"required": "请填写测算日期。", "invalid": "日期应写作 YYYY-MM-DD。"})
     contact_name = forms.CharField(label="联系人", max_length=60, error_messages={"required": "请填写联系人。"})
     contact_phone = forms.CharField(label="联系电话", max_length=30, error_messages={"required": "请填写联系电话。"})

@@ -13,7 +13,7 @@ from .questions import targets
 
 
 def _date_field(label: str, *, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}),
+    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                            error_messages={"invalid": "日期应写作 YYYY-MM-DD。", "required": f"请填写{label}。"})
 
 
