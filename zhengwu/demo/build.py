@@ -4,6 +4,7 @@ from pathlib import Path
 from zhengwu.gazette.importer import ImportOutcome, import_file
 from zhengwu.org.from_gazette import import_issue as build_registry
 from zhengwu.reports.demo import build_demo as build_reports_demo
+from zhengwu.subsidies.demo import build_demo as build_subsidies_demo
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 SEED_ISSUE = SEED_DIR / "000_c62ba9d0d4872cf1.txt"
@@ -11,11 +12,12 @@ SEED_ISSUE = SEED_DIR / "000_c62ba9d0d4872cf1.txt"
 
 def build_demo() -> list[ImportOutcome]:
     """Import (or re-import) every seed file, then read each issue into the organisation registry (its
-    findings are kept in the registry's audit log), then set up the reports system's demo accounts and
-    sample reports (their units come from the registry); safe to run again."""
+    findings are kept in the registry's audit log), then set up the reports system's and the subsidy
+    system's demo accounts and samples (their units come from the registry); safe to run again."""
     outcomes = [import_file(path) for path in sorted(SEED_DIR.glob("*.txt"))]
     for outcome in outcomes:
         if outcome.issue:
             build_registry(outcome.issue, by="演示数据")
     build_reports_demo()
+    build_subsidies_demo()
     return outcomes

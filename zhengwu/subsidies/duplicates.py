@@ -19,7 +19,7 @@ from zhengwu.core.errors import DomainError
 from . import engine
 from .models import Application, MatterKey, State
 
-STATE_WORDS = {State.APPROVED: "已批准", State.PAID: "已拨付", State.SUBMITTED: "已提交、正在办理",
+STATE_WORDS = {State.DRAFT: "草稿", State.APPROVED: "已批准", State.PAID: "已拨付", State.SUBMITTED: "已提交、正在办理",
                State.UNDER_REVIEW: "正在审核"}
 
 

@@ -225,14 +225,49 @@ class RegisterFirm:
     record: object = None
 
 
-def read_register(filename: str, data: bytes) -> list[RegisterFirm]:
-    """The firms of a CSV/XLSX register; a DomainError names the row (line) and column (field)."""
-    raise DomainError("企业名录读取功能尚未就绪。", field="register", code="unavailable")
+@dataclass(frozen=True)
+class Roster:
+    """A register as the engine read it (`register`: policy.register.Register, column by column) and the
+    credit codes the web side read beside it (the engine has no use for them), by data row."""
+
+    register: object
+    codes: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.register)
+
+    def firms(self) -> list[RegisterFirm]:
+        found = []
+        for index in range(len(self.register)):
+            firm = self.register.firm(index)
+            found.append(RegisterFirm(firm.row or index + 2, firm.name, self.codes[index], firm.kind, firm))
+        return found
+
+
+def read_register(filename: str, data: bytes) -> Roster:
+    """A CSV/XLSX register; a DomainError names the row (line) and column (field)."""
+    from .policy.register import read_register as read
+    from .register_codes import credit_codes
+
+    register = read(filename, data=data)
+    return Roster(register, tuple(credit_codes(filename, data, expected=len(register))))
 
 
 def firm_facts(firm: RegisterFirm, on: dt.date) -> dict:
-    """The facts the firm appears to qualify on: {"applicant", "on", "claims"}."""
-    raise DomainError("企业名录读取功能尚未就绪。", field="register", code="unavailable")
+    """The facts the firm appears to qualify on: {"applicant", "on", "claims"} — the engine's
+    `policy.register.firm_claims` when it has one, else `register_claims.claims_of` (the web side's
+    reading of the register's documented columns, until the engine's lands)."""
+    from .policy import register
+
+    own = getattr(register, "firm_claims", None)
+    if own is not None:
+        facts = dict(own(firm.record))
+    else:
+        from .register_claims import claims_of
+
+        facts = {"applicant": {"name": firm.name, "kind": firm.kind}, "claims": claims_of(firm.record)}
+    facts["on"] = on.isoformat()
+    return facts
 
 
 @dataclass(frozen=True)
@@ -262,6 +297,48 @@ class Forecast:
         return self.total_whatif - self.total_current
 
 
-def run_forecast(firms: list[RegisterFirm], overrides: dict[str, str], on: dt.date) -> Forecast:
-    """Totals by item under the current parameters and with `overrides` ({"六.above.cap": "600000"})."""
-    raise DomainError("预算预测功能尚未就绪。", field="register", code="unavailable")
+def run_forecast(roster: Roster, overrides: dict[str, str], on: dt.date) -> Forecast:
+    """Totals by item under the current parameters and with `overrides` ({"六.above.cap": "600000"}), each
+    what-if value in force from `on`. A plain loop over the firms, quoting each twice (explanations stay
+    the engine's); an unknown parameter or a bad value is a DomainError on field "overrides"."""
+    from .policy import ITEMS, default_policy, quote
+
+    current = default_policy()
+    whatif = with_overrides(current, overrides, on)
+    totals: dict[str, list] = {}
+    for firm in roster.firms():
+        facts = firm_facts(firm, on)
+        if not facts["claims"]:
+            continue
+        now, then = quote(facts, rules=current), quote(facts, rules=whatif)
+        paid: dict[str, tuple[Decimal, Decimal]] = {}
+        for a, b in zip(now.lines, then.lines, strict=True):
+            was, will = paid.get(a.item, (ZERO, ZERO))
+            paid[a.item] = (was + a.amount, will + b.amount)
+        for code, (was, will) in paid.items():
+            row = totals.setdefault(code, [0, ZERO, ZERO])
+            row[0] += 1 if (was > 0 or will > 0) else 0
+            row[1] += was
+            row[2] += will
+    rows = tuple(ForecastRow(code, ITEMS[code].title, *totals[code]) for code in ITEMS if code in totals)
+    return Forecast(on, len(roster), tuple(overrides.items()), rows, sum((r.current for r in rows), ZERO),
+                    sum((r.whatif for r in rows), ZERO))
+
+
+def with_overrides(rules, overrides: dict[str, str], on: dt.date):
+    """`rules` with each what-if value as a version in force from `on` (测算假设)."""
+    from zhengwu.core.parameters import Version
+
+    added = []
+    for name, text in overrides.items():
+        try:
+            value = Decimal(text.replace(",", ""))
+        except ArithmeticError:
+            raise DomainError(f"假设参数 {name} 的值“{text}”不是数字。", field="overrides", code="bad_override") from None
+        if not value.is_finite() or value < 0:
+            raise DomainError(f"假设参数 {name} 的值“{text}”应为不小于零的数。", field="overrides", code="bad_override")
+        added.append(Version(name, value, on, "假设参数（测算）", f"{name} = {text}", "what-if"))
+    try:
+        return rules.with_versions(*added)
+    except DomainError as exc:
+        raise DomainError(exc.message, field="overrides", code="bad_override") from None

@@ -18,7 +18,7 @@ from zhengwu.core.errors import DomainError
 
 from . import applicants, duplicates, engine
 from .applications import Started, make_draft
-from .models import Application, Firm, RegisterMatch, RegisterUpload
+from .models import Application, Firm, RegisterMatch, RegisterUpload, State
 from .workflow import GRANTED, PENDING
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -31,7 +31,7 @@ def import_register(*, filename: str, data: bytes, on: dt.date, user=None, is_sa
         raise DomainError("企业名录文件是空的。", field="register", code="empty_file")
     if len(data) > MAX_BYTES:
         raise DomainError(f"企业名录文件超过 {MAX_BYTES // 2**20} MB，请分批导入。", field="register", code="file_too_large")
-    firms = engine.read_register(filename, data)
+    firms = engine.read_register(filename, data).firms()
     if not firms:
         raise DomainError("企业名录中没有企业（只有表头或全是空行）。", field="register", code="empty_register")
     matches = []
@@ -61,7 +61,8 @@ def lines_of(match: RegisterMatch) -> list[tuple[dict, engine.Line]]:
 
 def standing(match: RegisterMatch) -> dict[int, Application]:
     """For each claim of the match (by position), an application of the same firm for the same thing that is
-    already granted or with the bureau — such a claim is not invited again."""
+    already granted, with the bureau, or a draft (invited before, or started by the firm) — such a claim
+    is not invited again."""
     firm = Firm.objects.filter(credit_code=match.credit_code).first()
     if firm is None:
         return {}
@@ -69,7 +70,7 @@ def standing(match: RegisterMatch) -> dict[int, Application]:
     on = match.upload.on
     for index, claim in enumerate(match.facts.get("claims", [])):
         other = duplicates.earlier(firm.pk, duplicates.keys_for(claim["item"], claim, on.year),
-                                   states=(*GRANTED, *PENDING))
+                                   states=(State.DRAFT, *GRANTED, *PENDING))
         if other is not None:
             found[index] = other
     return found

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import mark_private, private_page
+from zhengwu.reports.views.staff_headers import private_page
 
 from .. import applicants, applications, engine, evidence, workflow
 from ..forms_public import (
@@ -66,6 +66,7 @@ def _map_error(exc: DomainError, forms_: list[ClaimForm]) -> bool:
     return False
 
 
+@private_page  # the answers are a firm's figures (revenue, R&D spend): kept out of caches
 @require_http_methods(["GET", "POST"])
 def self_check(request: HttpRequest) -> HttpResponse:
     """政策自查."""
@@ -116,6 +117,7 @@ def _results(request, chosen: list, lines: list, total, kind: str, on, answers: 
     return render(request, T + "results.html", context, status=status)
 
 
+@private_page
 @require_POST
 def apply(request: HttpRequest) -> HttpResponse:
     """申报: make the drafts and show the magic link once (in this response only)."""
@@ -149,8 +151,7 @@ def apply(request: HttpRequest) -> HttpResponse:
             request.session[applicants.SESSION_KEY] = started.key.pk
             link = request.build_absolute_uri(reverse("subsidies_public:open", args=[started.secret]))
             # Rendered in the POST's own response: the key is in no address, cookie or log.
-            return mark_private(render(request, T + "started.html", {"started": started, "link": link, "doc": DOC},
-                                       status=201))
+            return render(request, T + "started.html", {"started": started, "link": link, "doc": DOC}, status=201)
     return _results(request, chosen, lines, total, data["kind"], data["on"], answers, form=form, status=400)
 
 
