@@ -165,3 +165,11 @@ def test_forecast_is_open_to_budget_readers_and_says_when_there_is_no_register(c
     assert client.get(reverse("subsidies_staff:forecast")).status_code == 200
     response = client.post(reverse("subsidies_staff:forecast"), {"overrides": ""})
     assert response.status_code == 400 and "还没有导入企业名录" in text(response)
+
+
+def test_an_unknown_parameter_or_a_bad_value_is_named(reviewer):
+    upload(reviewer)
+    unknown = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.kap=600000"})
+    assert unknown.status_code == 400 and "没有名为 六.above.kap 的参数" in text(unknown)
+    negative = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.cap=-1"})
+    assert negative.status_code == 400 and "六.above.cap 的值“-1”应为不小于零的数" in text(negative)
