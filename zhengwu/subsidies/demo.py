@@ -62,6 +62,7 @@ class DemoSubsidies:
     samples: list[tuple[str, str]] = field(default_factory=list)  # (reference, what it shows)
     links: list[tuple[str, str]] = field(default_factory=list)  # (firm, /subsidy/k/<key>/)
     register: RegisterUpload | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def credit_code(serial: int) -> str:
@@ -85,9 +86,14 @@ def build_demo(*, stream: TextIO | None = None) -> DemoSubsidies:
         if not Application.objects.filter(is_sample=True).exists():
             _samples(result, users["demo_kjj"], users["demo_kjj_pay"])
         if not RegisterUpload.objects.filter(is_sample=True).exists():
-            result.register = matching.import_register(filename="示例企业名录.csv", data=sample_register(),
-                                                       on=dt.date(2022, 6, 30), user=users["demo_kjj"],
-                                                       is_sample=True)
+            try:
+                result.register = matching.import_register(filename="示例企业名录.csv", data=sample_register(),
+                                                           on=dt.date(2022, 6, 30), user=users["demo_kjj"],
+                                                           is_sample=True)
+            except DomainError as exc:
+                if exc.code != "unavailable":
+                    raise
+                result.notes.append(f"未导入示例企业名录：{exc.message}")
     _print(result, stream or sys.stderr)
     return result
 
@@ -207,4 +213,6 @@ def _print(result: DemoSubsidies, stream: TextIO) -> None:
             stream.write(f"  {link}  {name}\n")
     if result.register is not None:
         stream.write(f"示例企业名录：{result.register.firms} 家，匹配金额合计 {result.register.total} 元（/subsidies/register/）。\n")
+    for note in result.notes:
+        stream.write(note + "\n")
     stream.flush()

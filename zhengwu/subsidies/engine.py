@@ -246,7 +246,11 @@ class Roster:
 
 def read_register(filename: str, data: bytes) -> Roster:
     """A CSV/XLSX register; a DomainError names the row (line) and column (field)."""
-    from .policy.register import read_register as read
+    try:
+        from .policy.register import read_register as read
+    except ImportError:  # a checkout whose engine has no register reader yet: say so, in Chinese
+        raise DomainError("本版本的规则引擎还不能读取企业名录（缺少 policy/register.py）。", field="register",
+                          code="unavailable") from None
     from .register_codes import credit_codes
 
     register = read(filename, data=data)
