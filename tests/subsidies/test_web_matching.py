@@ -172,4 +172,20 @@ def test_an_unknown_parameter_or_a_bad_value_is_named(reviewer):
     unknown = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.kap=600000"})
     assert unknown.status_code == 400 and "没有名为 六.above.kap 的参数" in text(unknown)
     negative = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.cap=-1"})
-    assert negative.status_code == 400 and "六.above.cap 的值“-1”应为不小于零的数" in text(negative)
+    assert negative.status_code == 400 and "六.above.cap 应为非负的有限数，而不是 -1" in text(negative)
+    assert "--set" not in text(negative)
+
+
+def test_invited_claims_carry_their_sub_rule_so_the_firm_can_edit_them(reviewer):
+    upload(reviewer)
+    incubator = RegisterMatch.objects.get(name="重庆綦江孵化器管理有限公司（示例）")  # (十九) has two forms
+    response = reviewer.post(reverse("subsidies_staff:invite", args=[incubator.upload_id, incubator.row]))
+    assert response.status_code == 201
+    link = re.search(r'id="magic-link">[^<]*(/subsidy/k/[^<]+/)</code>', response.content.decode())[1]
+    firm = reviewer.__class__()
+    firm.get(link)
+    drafts = Application.objects.filter(firm__credit_code=incubator.credit_code)
+    assert {(a.item, a.claim["rule"]) for a in drafts} == {("十九", "recognition"), ("十九", "incubated_high_tech")}
+    for app in drafts:
+        page = firm.get(reverse("subsidies_public:application", args=[app.reference]))
+        assert page.status_code == 200 and "保存并重新测算" in text(page)

@@ -258,20 +258,27 @@ def read_register(filename: str, data: bytes) -> Roster:
 
 
 def firm_facts(firm: RegisterFirm, on: dt.date) -> dict:
-    """The facts the firm appears to qualify on: {"applicant", "on", "claims"} — the engine's
-    `policy.register.firm_claims` when it has one, else `register_claims.claims_of` (the web side's
-    reading of the register's documented columns, until the engine's lands)."""
-    from .policy import register
+    """The facts the firm appears to qualify on (policy.register.firm_claims): {"applicant", "on", "claims"},
+    each claim with its sub-rule written out, as the web side keeps every claim."""
+    from .policy.register import firm_claims
 
-    own = getattr(register, "firm_claims", None)
-    if own is not None:
-        facts = dict(own(firm.record))
-    else:
-        from .register_claims import claims_of
-
-        facts = {"applicant": {"name": firm.name, "kind": firm.kind}, "claims": claims_of(firm.record)}
-    facts["on"] = on.isoformat()
+    facts = dict(firm_claims(firm.record, on=on.isoformat()))
+    facts["claims"] = [with_rule(claim) for claim in facts["claims"]]
     return facts
+
+
+def with_rule(claim: dict) -> dict:
+    """`claim` with "rule" set: the engine lets a claim leave it out when its recognition code or its item's
+    only form says which it is; the pages find a claim's questions by it."""
+    if claim.get("rule"):
+        return claim
+    from .policy import RECOGNITIONS
+
+    code = claim.get("recognition")
+    if isinstance(code, str) and code in RECOGNITIONS:
+        return {**claim, "rule": RECOGNITIONS[code].rule}
+    forms = item(claim["item"]).forms
+    return {**claim, "rule": forms[0].rule} if len(forms) == 1 else claim
 
 
 @dataclass(frozen=True)
@@ -303,46 +310,20 @@ class Forecast:
 
 def run_forecast(roster: Roster, overrides: dict[str, str], on: dt.date) -> Forecast:
     """Totals by item under the current parameters and with `overrides` ({"六.above.cap": "600000"}), each
-    what-if value in force from `on`. A plain loop over the firms, quoting each twice (explanations stay
-    the engine's); an unknown parameter or a bad value is a DomainError on field "overrides"."""
-    from .policy import ITEMS, default_policy, quote
+    what-if value in force from `on` — the engine's column-wise forecast (policy.forecast). Its errors
+    name "overrides" (an unknown parameter, a bad value) or "on"."""
+    from .policy import ITEMS
+    from .policy.forecast import forecast
 
-    current = default_policy()
-    whatif = with_overrides(current, overrides, on)
-    totals: dict[str, list] = {}
-    for firm in roster.firms():
-        facts = firm_facts(firm, on)
-        if not facts["claims"]:
-            continue
-        now, then = quote(facts, rules=current), quote(facts, rules=whatif)
-        paid: dict[str, tuple[Decimal, Decimal]] = {}
-        for a, b in zip(now.lines, then.lines, strict=True):
-            was, will = paid.get(a.item, (ZERO, ZERO))
-            paid[a.item] = (was + a.amount, will + b.amount)
-        for code, (was, will) in paid.items():
-            row = totals.setdefault(code, [0, ZERO, ZERO])
-            row[0] += 1 if (was > 0 or will > 0) else 0
-            row[1] += was
-            row[2] += will
-    rows = tuple(ForecastRow(code, ITEMS[code].title, *totals[code]) for code in ITEMS if code in totals)
-    return Forecast(on, len(roster), tuple(overrides.items()), rows, sum((r.current for r in rows), ZERO),
-                    sum((r.whatif for r in rows), ZERO))
-
-
-def with_overrides(rules, overrides: dict[str, str], on: dt.date):
-    """`rules` with each what-if value as a version in force from `on` (测算假设)."""
-    from zhengwu.core.parameters import Version
-
-    added = []
-    for name, text in overrides.items():
-        try:
-            value = Decimal(text.replace(",", ""))
-        except ArithmeticError:
-            raise DomainError(f"假设参数 {name} 的值“{text}”不是数字。", field="overrides", code="bad_override") from None
-        if not value.is_finite() or value < 0:
-            raise DomainError(f"假设参数 {name} 的值“{text}”应为不小于零的数。", field="overrides", code="bad_override")
-        added.append(Version(name, value, on, "假设参数（测算）", f"{name} = {text}", "what-if"))
     try:
-        return rules.with_versions(*added)
+        result = forecast(roster.register, overrides=overrides or None, on=on)
     except DomainError as exc:
-        raise DomainError(exc.message, field="overrides", code="bad_override") from None
+        field = "on" if exc.field == "on" else "overrides"
+        # The engine words value errors for its command line ("--set：…"); the page's field is named by place.
+        raise DomainError(exc.message.removeprefix("--set：").removeprefix("--set:"), field=field,
+                          code=exc.code) from None
+    base = result.baseline or result
+    rows = tuple(ForecastRow(code, ITEMS[code].title, result.paid_firms.get(code, 0), base.totals[code],
+                             result.totals[code]) for code in result.totals)
+    return Forecast(on, result.firms, tuple((o["name"], o["value"] or "") for o in result.overrides), rows,
+                    base.total, result.total)
