@@ -8,12 +8,14 @@ The firm register (register.py) and the budget forecast (forecast.py) build on t
 from .catalogue import items_catalogue
 from .facts import Claim, Facts, check_facts
 from .fields import FORMS, Field, Form, claim_fields, fields_description
+from .forecast import Forecast, explain, forecast
 from .items import ITEMS, Item
 from .lines import Line
 from .quote import Quote, quote
 from .recognitions import RECOGNITIONS, Recognition
+from .register import COLUMNS, Firm, Register, firm_claims, read_register
 from .rules import POLICY, default_policy, load_policy
 
-__all__ = ["FORMS", "ITEMS", "POLICY", "RECOGNITIONS", "Claim", "Facts", "Field", "Form", "Item", "Line", "Quote",
-           "Recognition", "check_facts", "claim_fields", "default_policy", "fields_description", "items_catalogue",
-           "load_policy", "quote"]
+__all__ = ["COLUMNS", "FORMS", "ITEMS", "POLICY", "RECOGNITIONS", "Claim", "Facts", "Field", "Firm", "Forecast", "Form",
+           "Item", "Line", "Quote", "Recognition", "Register", "check_facts", "claim_fields", "default_policy", "explain",
+           "fields_description", "firm_claims", "forecast", "items_catalogue", "load_policy", "quote", "read_register"]
