@@ -106,6 +106,10 @@ def check_claim(claim: Any, index: int) -> Claim:
         return Claim(index=index, item=item, rule="no_money", values={})
     rule = _rule(claim, item, at)
     form = FORMS_BY_KEY[(item, rule)]
+    code = claim.get("recognition")
+    if isinstance(code, str) and code in RECOGNITIONS and RECOGNITIONS[code].item != item:
+        raise DomainError(f"认定类型“{code}”（{RECOGNITIONS[code].name}）不属于（{item}），它属于（{RECOGNITIONS[code].item}）。",
+                          field=f"{at}.recognition", code="unknown_code")
     _no_other_keys(claim, {"item", "rule"} | {f.name for f in form.fields + COMMON}, at)
     values = {}
     for spec in form.fields:

@@ -101,7 +101,7 @@ def settle(claim: Claim, raw: Decimal, said: str, basis: list[dict[str, str]], *
     rounded = amount.quantize(FEN, rounding=ROUND_HALF_UP)
     if rounded != amount:
         basis.append({"cite": DECISION,
-                      "text": f"金额精确到分，按四舍五入（ROUND_HALF_UP）：{amount:f} 元 → {rounded:f} 元。"})
+                      "text": f"金额精确到分，按四舍五入（ROUND_HALF_UP）：{yuan(amount)} 元 → {rounded:f} 元。"})
     basis += [{"cite": BOUNDARY, "text": note} for note in notes]
     if minimum is not None and minimum.value is not None and rounded <= minimum.value:
         basis.append(minimum.basis)
