@@ -12,6 +12,9 @@ api.add_router("/gazette", gazette_router)
 api.add_router("/gazette", search_router)  # GET /api/gazette/search
 api.add_router("/org", org_router)
 api.add_router("/reports", "zhengwu.reports.api.router")  # POST /api/reports/intake (对接平台)
+api.add_router("/waste", "zhengwu.waste.api.router")
+api.add_router("/supervision", "zhengwu.supervision.api.router")
+api.add_router("/awards", "zhengwu.awards.api.router")
 
 
 @api.exception_handler(Http404)

@@ -13,5 +13,8 @@ urlpatterns = [
     path("reports/", include("zhengwu.reports.urls_staff")),
     path("subsidy/", include("zhengwu.subsidies.urls_public")),
     path("subsidies/", include("zhengwu.subsidies.urls_staff")),
+    path("waste/", include("zhengwu.waste.urls")),
+    path("supervision/", include("zhengwu.supervision.urls")),
+    path("awards/", include("zhengwu.awards.urls")),
     path("", include("zhengwu.gazette.urls")),
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AwardsConfig(AppConfig):
+    name = "zhengwu.awards"
+    label = "awards"
+    verbose_name = "区长青少年科技创新奖"

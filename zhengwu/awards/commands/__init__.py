@@ -1,0 +1,1 @@
+"""Sub-commands of `zhengwu awards …`, one module each (core.subcommands)."""

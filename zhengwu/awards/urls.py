@@ -1,0 +1,5 @@
+"""Pages of the awards system under /awards/."""
+from django.urls import path  # noqa: F401
+
+app_name = "awards"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""JSON API of the supervision system under /api/supervision/."""
+from ninja import Router
+
+router = Router(tags=["supervision"])

@@ -1,0 +1,1 @@
+"""Sub-commands of `zhengwu supervision …`, one module each (core.subcommands)."""

@@ -1,0 +1,7 @@
+"""`zhengwu supervision …` — thin shell; each sub-command lives in zhengwu/supervision/commands/<name>.py."""
+from zhengwu.core.subcommands import GroupCommand
+
+
+class Command(GroupCommand):
+    help = "督查督办（綦普法办〔2021〕16号、綦江府办发〔2021〕24号）。"
+    package = "zhengwu.supervision.commands"

@@ -1,0 +1,4 @@
+"""JSON API of the waste system under /api/waste/."""
+from ninja import Router
+
+router = Router(tags=["waste"])

@@ -1,0 +1,1 @@
+"""Sub-commands of `zhengwu waste …`, one module each (core.subcommands)."""

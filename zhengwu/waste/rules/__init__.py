@@ -1,0 +1,1 @@
+"""Versioned parameters of the waste system, one TOML file per document (core.parameters)."""
