@@ -171,6 +171,7 @@ def test_an_unknown_parameter_or_a_bad_value_is_named(reviewer):
     upload(reviewer)
     unknown = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.kap=600000"})
     assert unknown.status_code == 400 and "没有名为 六.above.kap 的参数" in text(unknown)
+    assert "--set" not in text(unknown)
     negative = reviewer.post(reverse("subsidies_staff:forecast"), {"overrides": "六.above.cap=-1"})
     assert negative.status_code == 400 and "六.above.cap 应为非负的有限数，而不是 -1" in text(negative)
     assert "--set" not in text(negative)

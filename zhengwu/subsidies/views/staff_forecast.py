@@ -50,7 +50,8 @@ def forecast(request: HttpRequest) -> HttpResponse:
                 result, chosen = _run(request, form, uploads)
                 status = 200
             except DomainError as exc:
-                field = exc.field if exc.field in ("overrides", "on") else "register"
+                # The engine names a bad what-if value by its command-line option (--set); here it is the box.
+                field = {"--set": "overrides", "overrides": "overrides", "on": "on"}.get(exc.field or "", "register")
                 form.add_error(field, _error_text(exc) if field == "register" else exc.message)
     elif uploads:
         # The page opens on the latest register under the current parameters: the baseline to change.
