@@ -88,6 +88,14 @@ try:
     DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or _default_db)}
 except Exception as exc:  # dj_database_url raises several kinds; one clear message is enough
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
+# Keep a worker's connection between requests: a new PostgreSQL connection is a server process forked per
+# request, which halved public intake (docs/PERFORMANCE.md). No health check per request (a SELECT 1 round
+# trip each): after a database restart the first request on a stale connection fails and Django drops it.
+_conn_age = os.environ.get("ZHENGWU_DB_CONN_MAX_AGE", "600")
+if not _conn_age.isdigit():
+    raise ImproperlyConfigured(f"ZHENGWU_DB_CONN_MAX_AGE must be a number of seconds (0 = close after each "
+                               f"request), not {_conn_age!r}")
+DATABASES["default"]["CONN_MAX_AGE"] = int(_conn_age)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the portal read while an import writes.
     DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
