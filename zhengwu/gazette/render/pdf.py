@@ -72,10 +72,12 @@ def write_issue_pdf(year: int, number: int, output: str | None = None) -> tuple[
     Returns the path, the number of pages and the seconds rendering took.
     """
     issue = find_issue(year, number, published_only=False)
+    path = Path(output) if output else Path(pdf_filename(issue))
+    if not path.parent.is_dir():  # say so before seconds of rendering, and before any font problem
+        raise DomainError(f"无法写入 {path}：文件夹 {path.parent} 不存在。", code="write_error")
     started = time.perf_counter()
     rendered = build_issue_pdf(issue)
     seconds = time.perf_counter() - started
-    path = Path(output) if output else Path(pdf_filename(issue))
     try:
         path.write_bytes(rendered.data)
     except FileNotFoundError as exc:
