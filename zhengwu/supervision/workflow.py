@@ -1,0 +1,258 @@
+"""The workflow of one unit on one task (督办流程), as supervising offices run it:
+
+    assigned ─签收▶ acknowledged ─进展▶ in_progress ─报结▶ reported ─审核▶ reviewed ─销号▶ closed
+                         └──────────报结──────────▲      └──退回（写明理由）──▶ returned ─进展/报结─▶ …
+
+Units (their reporting accounts, ReporterLink) acknowledge, report progress (with files) and report done;
+the office (supervision.manage_supervision) reviews, closes (销号) or sends back with reasons. Closing a
+task that was not reported and reviewed is refused, and so is any step on a group row (expand it first).
+Extensions (延期): a unit asks on or before its deadline for a later day; the office approves (the unit's
+deadline moves) or refuses. Each step is one transaction with the row locked and, when the page sends
+it, a compare-and-swap on `version`; each is a TaskEvent with who, the day and the note.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhengwu.core.errors import DomainError
+
+from . import files as evidence
+from . import units
+from .models import Assignment, Extension, ReporterLink, Role, State, TaskEvent, TaskFile
+
+MANAGE = "supervision.manage_supervision"
+VIEW = "supervision.view_supervision"
+
+# action → (states it starts from, state it leads to, who: "unit" | "office", label)
+STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
+    "acknowledge": ((State.ASSIGNED,), State.ACKNOWLEDGED, "unit", "签收"),
+    "progress": ((State.ACKNOWLEDGED, State.IN_PROGRESS, State.RETURNED), State.IN_PROGRESS, "unit", "报送进展"),
+    "report": ((State.ACKNOWLEDGED, State.IN_PROGRESS, State.RETURNED), State.REPORTED, "unit", "报结"),
+    "review": ((State.REPORTED,), State.REVIEWED, "office", "审核通过"),
+    "close": ((State.REVIEWED,), State.CLOSED, "office", "销号"),
+    "return": ((State.REPORTED, State.REVIEWED), State.RETURNED, "office", "退回"),
+}
+UNIT_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "unit")
+OFFICE_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "office")
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def is_office(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm(MANAGE))
+
+
+def can_view(user) -> bool:
+    return bool(user and user.is_authenticated and (user.has_perm(MANAGE) or user.has_perm(VIEW)
+                                                    or ReporterLink.objects.filter(user=user).exists()))
+
+
+def unit_ids(user) -> set[int]:
+    """The organisations whose tasks `user` reports for."""
+    if not (user and user.is_authenticated):
+        return set()
+    return set(ReporterLink.objects.filter(user=user, organization__isnull=False)
+               .values_list("organization_id", flat=True))
+
+
+def parties_of(user) -> set[str]:
+    if not (user and user.is_authenticated):
+        return set()
+    return set(ReporterLink.objects.filter(user=user).exclude(party="").values_list("party", flat=True))
+
+
+def allowed_steps(assignment: Assignment, user) -> list[str]:
+    """The steps `user` may take on `assignment` now (what the page offers)."""
+    if assignment.is_group:
+        return []
+    who = {"office"} if is_office(user) else set()
+    if assignment.organization_id and assignment.organization_id in unit_ids(user):
+        who.add("unit")
+    return [name for name, (starts, _to, actor, _label) in STEPS.items()
+            if actor in who and assignment.state in starts]
+
+
+def refusal(assignment: Assignment, action: str) -> str:
+    """Why `action` is not allowed from the assignment's state, in words the office uses."""
+    state = State(assignment.state).label
+    if action == "close" and assignment.state != State.REPORTED:
+        return f"“{assignment.label}”尚未报结并经审核（当前：{state}），不能销号。"
+    if action == "close":
+        return f"“{assignment.label}”已报结但尚未审核，请先审核再销号。"
+    if action in ("review", "return"):
+        return f"“{assignment.label}”尚未报结（当前：{state}），不能{STEPS[action][3]}。"
+    return f"“{assignment.label}”当前为“{state}”，不能{STEPS[action][3]}。"
+
+
+@transaction.atomic
+def step(assignment: Assignment, action: str, *, user=None, on: dt.date | None = None, note: str = "",
+         uploads: Iterable[tuple[str, bytes]] = (), expected_version: int | None = None,
+         written: list[str] | None = None) -> TaskEvent:
+    """Make one step; a DomainError (code refused / conflict / forbidden) when it is not allowed."""
+    if action not in STEPS:
+        raise DomainError(f"没有“{action}”这个步骤（可用：{'、'.join(STEPS)}）。", field="action")
+    starts, to_state, actor, label = STEPS[action]
+    row = Assignment.objects.select_for_update().select_related("task", "organization").get(pk=assignment.pk)
+    if row.is_group:
+        raise DomainError(f"“{row.unit_name}”是统称，请先展开为具体单位再办理。", field="action", code="group")
+    if expected_version is not None and row.version != expected_version:
+        raise DomainError("该事项已被他人办理，页面已过期，请刷新后再操作。", field="version", code="conflict")
+    if user is not None:
+        _check_actor(row, user, actor, label)
+    if row.state not in starts:
+        raise DomainError(refusal(row, action), field="action", code="refused")
+    note = (note or "").strip()
+    if action == "return" and not note:
+        raise DomainError("退回须写明理由。", field="note", code="reason_required")
+    if action in ("progress", "report") and not note:
+        raise DomainError(f"{label}须写明办理情况。", field="note", code="note_required")
+    day = on or today()
+    event = TaskEvent.objects.create(assignment=row, kind=action, from_state=row.state, to_state=to_state,
+                                     on=day, by=user, note=note)
+    _attach(event, uploads, written if written is not None else [])
+    row.state = to_state
+    if action == "report":
+        row.reported_on = day
+    if action == "return":
+        row.reported_on = None
+    if action == "close":
+        row.closed_on = day
+    row.version += 1
+    row.save(update_fields=["state", "reported_on", "closed_on", "version"])
+    assignment.state, assignment.version = row.state, row.version
+    assignment.reported_on, assignment.closed_on = row.reported_on, row.closed_on
+    return event
+
+
+def _check_actor(row: Assignment, user, actor: str, label: str) -> None:
+    if actor == "office" and not is_office(user):
+        raise DomainError(f"只有督查室可以{label}。", field="action", code="forbidden")
+    if actor == "unit" and row.organization_id not in unit_ids(user):
+        raise DomainError(f"只有承办单位“{row.label}”的填报账号可以{label}。", field="action", code="forbidden")
+
+
+def _attach(event: TaskEvent, uploads: Iterable[tuple[str, bytes]], written: list[str]) -> None:
+    uploads = list(uploads)
+    if len(uploads) > evidence.MAX_FILES:
+        raise DomainError(f"每次最多上传 {evidence.MAX_FILES} 个文件。", field="files", code="too_many_files")
+    for name, data in uploads:
+        shown, content_type = evidence.check(name, data)
+        stored = evidence.save(data, written)
+        TaskFile.objects.create(event=event, stored_name=stored, name=shown, content_type=content_type,
+                                size=len(data))
+
+
+def run_step(assignment: Assignment, action: str, **kwargs) -> TaskEvent:
+    """`step`, deleting the files it wrote when it fails (nothing half-written)."""
+    written: list[str] = []
+    try:
+        return step(assignment, action, written=written, **kwargs)
+    except Exception:
+        evidence.discard(written)
+        raise
+
+
+# ---- extensions ---------------------------------------------------------------------------------------
+
+@transaction.atomic
+def request_extension(assignment: Assignment, new_due: dt.date, reason: str, *, user=None,
+                      on: dt.date | None = None) -> Extension:
+    """A unit asks for a later deadline: on or before the deadline (a deadline that has passed cannot be
+    extended), for a later day, with a reason, and one pending request at a time."""
+    row = Assignment.objects.select_for_update().select_related("organization").get(pk=assignment.pk)
+    day = on or today()
+    if user is not None:
+        _check_actor(row, user, "unit", "申请延期")
+    if row.is_group or row.state in (State.REPORTED, State.REVIEWED, State.CLOSED):
+        raise DomainError(f"“{row.label}”当前为“{State(row.state).label}”，无需申请延期。", field="action",
+                          code="refused")
+    if row.due is None:
+        raise DomainError("该事项没有截止日期，无需申请延期。", field="new_due", code="refused")
+    if day > row.due:
+        raise DomainError(f"延期须在截止日期（{row.due.isoformat()}）前申请；{day.isoformat()} 已逾期，不能再申请延期。",
+                          field="on", code="too_late")
+    if new_due <= row.due:
+        raise DomainError(f"申请延至的日期应晚于原截止日期 {row.due.isoformat()}。", field="new_due", code="refused")
+    if not (reason or "").strip():
+        raise DomainError("申请延期须写明理由。", field="reason", code="reason_required")
+    if row.extensions.filter(decision=Extension.Decision.PENDING).exists():
+        raise DomainError("已有一份待批准的延期申请。", field="action", code="refused")
+    TaskEvent.objects.create(assignment=row, kind="extension_request", from_state=row.state, to_state=row.state,
+                             on=day, by=user, note=f"申请延至 {new_due.isoformat()}：{reason.strip()}")
+    return Extension.objects.create(assignment=row, asked_on=day, old_due=row.due, new_due=new_due,
+                                    reason=reason.strip())
+
+
+@transaction.atomic
+def decide_extension(extension: Extension, approve: bool, *, user=None, on: dt.date | None = None,
+                     note: str = "") -> Extension:
+    row = Extension.objects.select_for_update().get(pk=extension.pk)
+    if user is not None and not is_office(user):
+        raise DomainError("只有督查室可以批复延期申请。", field="action", code="forbidden")
+    if row.decision != Extension.Decision.PENDING:
+        raise DomainError("该延期申请已批复。", field="action", code="refused")
+    if not approve and not (note or "").strip():
+        raise DomainError("不予批准须写明理由。", field="note", code="reason_required")
+    day = on or today()
+    row.decision = Extension.Decision.APPROVED if approve else Extension.Decision.REFUSED
+    row.decided_on, row.decision_note = day, (note or "").strip()
+    row.save()
+    assignment = Assignment.objects.select_for_update().get(pk=row.assignment_id)
+    if approve:
+        assignment.due = row.new_due
+        assignment.version += 1
+        assignment.save(update_fields=["due", "version"])
+    TaskEvent.objects.create(assignment=assignment, kind="extension_decision", from_state=assignment.state,
+                             to_state=assignment.state, on=day, by=user,
+                             note=("批准延期至 " + row.new_due.isoformat()) if approve else f"不予延期：{note.strip()}")
+    return row
+
+
+# ---- groups --------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def expand_group(assignment: Assignment, *, user=None, on: dt.date | None = None,
+                 only: Iterable[int] | None = None) -> list[Assignment]:
+    """Replace nothing, add one assignment per member of a group row (or of `only` among them); members
+    already on the task are skipped. An unknown kind of member (全区各中小学) is a DomainError saying so."""
+    if user is not None and not is_office(user):
+        raise DomainError("只有督查室可以展开统称。", field="action", code="forbidden")
+    if not assignment.is_group:
+        raise DomainError(f"“{assignment.unit_name}”不是统称。", field="action", code="refused")
+    found = units.members(assignment.unit_name, on or today())
+    if only is not None:
+        wanted = set(only)
+        found = [org for org in found if org.pk in wanted]
+    if not found:
+        raise DomainError(f"机构名录中没有“{assignment.unit_name}”所指的单位，请在名录中登记后再展开，或手工添加承办单位。",
+                          field="group", code="no_members")
+    task = assignment.task
+    taken = set(task.assignments.exclude(organization=None).values_list("organization_id", flat=True))
+    names = set(task.assignments.values_list("unit_name", flat=True))
+    made = []
+    start = task.assignments.count()
+    for org in found:
+        if org.pk in taken or org.label in names:
+            continue
+        made.append(Assignment(task=task, unit_name=org.label, organization=org, role=assignment.role,
+                               group=assignment.unit_name, due=assignment.due or task.due, order=start + len(made)))
+    Assignment.objects.bulk_create(made)
+    return made
+
+
+def add_unit(task, name: str, role: str = Role.LEAD) -> Assignment:
+    """Add a unit by hand (documents entered by hand, or a unit the text forgot); resolved like imports."""
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("请填写单位名称。", field="unit")
+    if task.assignments.filter(unit_name=name).exists():
+        raise DomainError(f"“{name}”已是该事项的承办单位。", field="unit", code="duplicate")
+    found = units.resolve(name)
+    return Assignment.objects.create(task=task, unit_name=name, organization=found.organization, role=role,
+                                     is_group=found.is_group, due=task.due, order=task.assignments.count())
