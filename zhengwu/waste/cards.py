@@ -1,0 +1,52 @@
+"""Points cards (积分卡): issuing one to a household, and the resident's balance page lookup.
+
+The card carries its number and a short check code (校验码, 6 digits). Only the code's SHA-256 is stored;
+the balance page needs both, so a number read off someone's bin bag alone shows nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from zhengwu.core.errors import DomainError
+
+from .models import Card, Community
+
+
+def code_hash(code: str) -> str:
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedCard:
+    card: Card
+    check_code: str  # shown once, printed on the card
+
+
+@transaction.atomic
+def issue_card(community: Community, number: str, household: str, *, check_code: str | None = None,
+               sample: bool = False) -> IssuedCard:
+    number = number.strip()
+    if not number or len(number) > 32:
+        raise DomainError("卡号应为1至32个字符。", field="number")
+    if Card.objects.filter(number=number).exists():
+        raise DomainError(f"卡号“{number}”已发放。", field="number", code="duplicate_card")
+    if not household.strip():
+        raise DomainError("请填写住户（楼栋单元房号）。", field="household")
+    code = check_code or f"{secrets.randbelow(10**6):06d}"
+    card = Card.objects.create(community=community, number=number, household=household.strip(),
+                               check_hash=code_hash(code), is_sample=sample)
+    return IssuedCard(card, code)
+
+
+def find_card(number: str, check_code: str) -> Card:
+    """The card whose number and check code match; one message for both kinds of miss (no probing)."""
+    card = Card.objects.select_related("community__unit").filter(number=number.strip()).first()
+    given = code_hash(check_code)
+    if card is None or not hmac.compare_digest(card.check_hash, given):
+        raise DomainError("卡号或校验码不正确。", field="number", code="card_not_found")
+    return card

@@ -1,0 +1,202 @@
+"""Drop-off event batches (投放记录批量接收) from card readers and inspectors' phones.
+
+`ingest(events)` takes a batch (a list of dicts: id, card, point, at, category, correct) and answers, per
+event, whether it was stored, was already stored (a retry), or was refused and why. The design, for bursts
+in the short drop-off windows and for senders that retry:
+
+- events are checked one by one; a bad one is refused with its reason and the rest of the batch is kept;
+- cards and points are looked up with one query each for the whole batch;
+- the batch is one transaction: one `INSERT … ON CONFLICT (event_id) DO NOTHING RETURNING event_id`
+  writes the new events and says which were new, then one `UPDATE … FROM (VALUES …)` adds their points to
+  the cards' balances. A retried batch (or a sender killed after the commit but before it saw the answer)
+  finds its ids stored, inserts nothing and adds nothing: no event is lost or counted twice;
+- cards are updated in id order, so two batches touching the same cards cannot deadlock.
+
+Points follow the rulebook version in force on the event's day (points.*; **Decision** in docs/waste.md).
+An event outside its point's windows is accepted and flagged (`in_window` false). A time without a zone
+is Beijing time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .models import Card, DropEvent, DropPoint
+from .rules import rulebook
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+MAX_BATCH = 5000
+CATEGORY_OF = {c.value: c.value for c in DropEvent.Category} | {c.label: c.value for c in DropEvent.Category}
+ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
+
+
+class BatchError(ValueError):
+    """The batch as a whole is not a batch (not a list, too long); nothing is stored."""
+
+
+@dataclass
+class Refusal:
+    index: int
+    id: str | None
+    field: str
+    reason: str
+
+    def as_json(self) -> dict:
+        return {"index": self.index, "id": self.id, "field": self.field, "reason": self.reason}
+
+
+@dataclass
+class BatchResult:
+    """What became of a batch: ids stored now, ids already stored before, refusals, and flagged ids."""
+
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    outside_window: list[str] = field(default_factory=list)
+    points: int = 0
+
+    def as_json(self) -> dict:
+        return {"stored": len(self.stored), "duplicates": len(self.duplicates), "refused": [r.as_json() for r in
+                                                                                            self.refused],
+                "outside_window": self.outside_window, "points": self.points,
+                "stored_ids": self.stored, "duplicate_ids": self.duplicates}
+
+
+@dataclass
+class _Row:
+    event_id: str
+    card_id: int
+    point_id: int
+    at: dt.datetime
+    category: str
+    correct: bool
+    in_window: bool
+    points: int
+
+
+def parse_moment(value: Any) -> dt.datetime:
+    if not isinstance(value, str):
+        raise ValueError("时间应为 ISO 8601 文字，如 2021-09-01T07:30:00+08:00")
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"“{value}”不是有效的时间（ISO 8601，如 2021-09-01T07:30:00+08:00）") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BEIJING)
+    return moment
+
+
+def points_for(correct: bool, in_window: bool, day: dt.date, cache: dict) -> int:
+    """The points rule (district's local rule, a versioned parameter) for one drop-off on `day`."""
+    key = (correct, in_window, day)
+    if key not in cache:
+        name = ("points.correct_in_window" if in_window else "points.correct_outside_window") if correct \
+            else "points.incorrect"
+        cache[key] = int(rulebook().value(name, max(day, rulebook().document.effective)) or 0)
+    return cache[key]
+
+
+def ingest(events: Any, *, now: dt.datetime | None = None) -> BatchResult:
+    """Store a batch of drop-off events; see the module's docstring."""
+    if not isinstance(events, list):
+        raise BatchError("批量数据应为事件列表（events）。")
+    if len(events) > MAX_BATCH:
+        raise BatchError(f"一批最多 {MAX_BATCH} 条事件，本批 {len(events)} 条。")
+    result = BatchResult()
+    candidates: list[tuple[int, dict]] = []
+    seen: set[str] = set()
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            result.refused.append(Refusal(index, None, "event", "事件应为对象"))
+            continue
+        event_id = event.get("id")
+        if not isinstance(event_id, str) or not ID_RE.match(event_id):
+            result.refused.append(Refusal(index, None, "id", "事件编号应为1至64位字母、数字或 . _ : -"))
+            continue
+        if event_id in seen:  # the same id twice in one batch: the second is a repeat of the first
+            result.duplicates.append(event_id)
+            continue
+        seen.add(event_id)
+        candidates.append((index, event))
+    cards = dict(Card.objects.filter(number__in={str(e.get("card")) for _, e in candidates})
+                 .values_list("number", "pk"))
+    points = {p.code: p for p in DropPoint.objects.filter(code__in={str(e.get("point")) for _, e in candidates})}
+    rows: list[_Row] = []
+    cache: dict = {}
+    for index, event in candidates:
+        refusal = _check(index, event, cards, points)
+        if refusal:
+            result.refused.append(refusal)
+            continue
+        point = points[str(event["point"])]
+        moment = parse_moment(event["at"])
+        local = moment.astimezone(BEIJING)
+        in_window = point.in_window(local.time().replace(tzinfo=None))
+        correct = event["correct"]
+        rows.append(_Row(event["id"], cards[str(event["card"])], point.pk, moment, CATEGORY_OF[event["category"]],
+                         correct, in_window, points_for(correct, in_window, local.date(), cache)))
+    if rows:
+        rows.sort(key=lambda r: r.event_id)  # one order for every batch: concurrent inserts never wait in a cycle
+        _write(rows, result, now or timezone.now())
+    return result
+
+
+def _check(index: int, event: dict, cards: dict, points: dict) -> Refusal | None:
+    event_id = event["id"]
+    card = event.get("card")
+    if not isinstance(card, str | int) or str(card) not in cards:
+        return Refusal(index, event_id, "card", f"没有卡号为“{card}”的积分卡")
+    point = points.get(str(event.get("point")))
+    if point is None:
+        return Refusal(index, event_id, "point", f"没有编号为“{event.get('point')}”的投放点")
+    if not point.active:
+        return Refusal(index, event_id, "point", f"投放点“{point.code}”已停用")
+    try:
+        parse_moment(event.get("at"))
+    except ValueError as exc:
+        return Refusal(index, event_id, "at", str(exc))
+    if event.get("category") not in CATEGORY_OF:
+        return Refusal(index, event_id, "category", "类别应为 recyclable、kitchen、hazardous、other 之一（或其中文名）")
+    if not isinstance(event.get("correct"), bool):
+        return Refusal(index, event_id, "correct", "是否分类正确应为 true 或 false")
+    return None
+
+
+def _write(rows: list[_Row], result: BatchResult, now: dt.datetime) -> None:
+    table = DropEvent._meta.db_table
+    cards = Card._meta.db_table
+    columns = "(event_id, card_id, point_id, at, category, correct, in_window, points, received_at)"
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+    params: list[Any] = []
+    for r in rows:
+        params += [r.event_id, r.card_id, r.point_id, r.at, r.category, r.correct, r.in_window, r.points, now]
+    by_id = {r.event_id: r for r in rows}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} {columns} VALUES {values} "
+                       f"ON CONFLICT (event_id) DO NOTHING RETURNING event_id", params)
+        inserted = {row[0] for row in cursor.fetchall()}
+        deltas: dict[int, int] = defaultdict(int)
+        for event_id in inserted:
+            deltas[by_id[event_id].card_id] += by_id[event_id].points
+        changes = sorted((card, delta) for card, delta in deltas.items() if delta)
+        if changes:
+            pairs = ", ".join(["(%s, %s)"] * len(changes))
+            flat = [x for pair in changes for x in pair]
+            cursor.execute(f"WITH delta(card, points) AS (VALUES {pairs}) "
+                           f"UPDATE {cards} SET balance = {cards}.balance + delta.points FROM delta "
+                           f"WHERE {cards}.id = delta.card", flat)
+    for r in rows:
+        if r.event_id in inserted:
+            result.stored.append(r.event_id)
+            result.points += r.points
+            if not r.in_window:
+                result.outside_window.append(r.event_id)
+        else:
+            result.duplicates.append(r.event_id)
