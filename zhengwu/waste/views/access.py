@@ -1,0 +1,31 @@
+"""Who may see the staff pages: a login and the model permissions of the waste app.
+
+- view_community: the dashboard, communities, notices, exports, guidance list (区生活垃圾分类办, streets);
+- change_community: editing a community, its points, publicity and adjustments, importing the register;
+- add_inspection / add_guidancevisit: inspectors (巡检员) and guidance visitors.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from zhengwu.reports.views.staff_headers import private_page
+
+T = "waste/"
+
+
+def staff_page(permission: str = "waste.view_community") -> Callable:
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.has_perm(permission):
+                return render(request, T + "forbidden.html", {"permission": permission}, status=403)
+            return view(request, *args, **kwargs)
+
+        return private_page(login_required(checked))
+
+    return decorate
