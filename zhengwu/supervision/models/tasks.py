@@ -123,6 +123,21 @@ class TaskEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.assignment} {self.kind} {self.on}"
 
+    KIND_LABELS = {"acknowledge": "签收", "progress": "报送进展", "report": "报结", "review": "审核通过",
+                   "close": "销号", "return": "退回", "extension_request": "申请延期", "extension_decision": "批复延期"}
+
+    @property
+    def label(self) -> str:
+        return self.KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def from_label(self) -> str:
+        return State(self.from_state).label if self.from_state in State.values else self.from_state
+
+    @property
+    def to_label(self) -> str:
+        return State(self.to_state).label if self.to_state in State.values else self.to_state
+
 
 class TaskFile(models.Model):
     """An evidence file of a progress report or a done report (佐证材料), kept under MEDIA_ROOT."""

@@ -1,0 +1,1 @@
+"""Pages of the supervision system: thin shells over workflow, progress, funds, rhythm and public."""
