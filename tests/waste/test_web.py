@@ -1,0 +1,168 @@
+"""The pages and the API through the test client: what staff and residents see."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import docx
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+
+from zhengwu.waste.models import Community, GuidanceVisit, Inspection
+from zhengwu.waste.readers import add_reader
+
+from .helpers import csv_bytes, event, make_card, make_community, make_point
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(*codenames: str) -> Client:
+    user = User.objects.create_user(f"u{User.objects.count()}", password="x")
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="waste", codename__in=codenames))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def office() -> Client:
+    return staff("view_community", "change_community", "add_inspection", "add_guidancevisit")
+
+
+@pytest.fixture
+def community():
+    c = make_community("古南街道", "翠湖小区", removed_on=dt.date(2021, 8, 1), contact="王明", phone="023-1",
+                       notice_start=dt.date(2021, 8, 1))
+    make_point(c, "GN-1", "1栋东侧")
+    make_community("古南街道", "老街院子", management="非物业", building="小高层")
+    make_community("古南街道", "望江高层")
+    return c
+
+
+def test_login_and_rights_are_required(community):
+    assert Client().get("/waste/").status_code == 302
+    page = staff().get("/waste/")
+    assert page.status_code == 403 and "权限" in page.content.decode()
+    assert staff("view_community").get(f"/waste/communities/{community.pk}/edit/").status_code == 403
+
+
+def test_dashboard_shows_each_unit_against_its_targets(office, community):
+    page = office.get("/waste/?on=2021-08-31").content.decode()
+    assert "古南街道" in page and "0.33" in page and "未达标" in page
+    assert "<svg" in page and "8月底目标 50%" in page
+    assert "可能完不成目标的街镇" in page and "老街院子" in page  # holding the street back, non-managed first
+    filtered = office.get("/waste/?on=2021-08-20&unit=古南街道").content.decode()
+    assert "古南街道工作队列" in filtered and 'data-unit="古南街道"' in filtered
+    assert 'data-unit="文龙街道"' not in filtered
+
+
+def test_excel_export(office, community):
+    from openpyxl import load_workbook
+
+    response = office.get("/waste/export.xlsx?on=2021-08-31")
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book["撤桶并点进度"].iter_rows(values_only=True))
+    assert rows[1][:4] == ("街镇", "小区数", "已完成", "撤桶并点率")
+    assert rows[2][:4] == ("古南街道", 3, 1, "0.33") and rows[2][6] == "未达标"
+    assert len(list(book["小区明细"].iter_rows())) == 4
+
+
+def test_community_page_and_notice(office, community):
+    page = office.get(f"/waste/communities/{community.pk}/").content.decode()
+    assert "翠湖小区" in page and "已完成撤桶并点（2021-08-01" in page and "GN-1" in page
+    response = office.get(f"/waste/communities/{community.pk}/notice.docx")
+    assert response.status_code == 200
+    text = "".join(p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
+    assert "在翠湖小区进行" in text and "咨询人：王明" in text
+    incomplete = Community.objects.get(name="望江高层")
+    refused = office.get(f"/waste/communities/{incomplete.pk}/notice.docx")
+    assert refused.status_code == 409 and "咨询人" in refused.content.decode()
+    assert office.get(f"/waste/communities/{community.pk}/notice.exe").status_code == 404
+
+
+def test_editing_and_recording(office, community):
+    response = office.post(f"/waste/communities/{community.pk}/publicity/", {"kind": "door", "on": "2021-07-10",
+                                                                             "note": "敲门行动"})
+    assert response.status_code == 302
+    community.refresh_from_db()
+    assert community.publicity_on == dt.date(2021, 7, 10)
+    office.post(f"/waste/communities/{community.pk}/adjustments/", {"on": "2021-09-10", "what": "2号点位移至南门"})
+    bad = office.post(f"/waste/communities/{community.pk}/points/", {"code": "GN-2", "name": "南门",
+                                                                     "morning_from": "09:00", "morning_to": "07:00",
+                                                                     "evening_from": "19:00", "evening_to": "21:00"})
+    assert bad.status_code == 400 and "早上结束时间应晚于开始时间" in bad.content.decode()
+    page = office.get(f"/waste/communities/{community.pk}/").content.decode()
+    assert "敲门行动" in page and "2号点位移至南门" in page
+    edited = office.post(f"/waste/communities/{community.pk}/edit/", {
+        "management": "物业", "building": "高层", "households": 301, "floor_bins": 0, "cleaners": 3,
+        "plan": "一小区一方案：1栋东侧设点", "contact": "王明", "phone": "023-1"})
+    assert edited.status_code == 302
+    community.refresh_from_db()
+    assert community.households == 301 and community.removed_on is None
+
+
+def test_import_page_lists_every_bad_row(office):
+    upload = io.BytesIO(csv_bytes("某街道,甲,物业,高层,1,0,0,,", "古南街道,乙,物业,高层,1,0,0,,2021-02-30"))
+    upload.name = "bad.csv"
+    page = office.post("/waste/communities/import/", {"file": upload})
+    text = page.content.decode()
+    assert page.status_code == 400 and "第2行“街镇”列" in text and "第3行“撤桶日期”列" in text
+    assert Community.objects.count() == 0
+
+
+def test_inspection_and_guidance_pages(office, community):
+    card = make_card(community, "C0001")
+    for day in (10, 11):
+        office.post("/waste/inspections/", {"point": "GN-1", "at": f"2021-09-{day}T19:30", "quality": "poor",
+                                            "card": "C0001"})
+    assert Inspection.objects.count() == 2
+    missing = office.post("/waste/inspections/", {"point": "NOPE", "at": "2021-09-12T19:30", "quality": "poor"})
+    assert missing.status_code == 400 and "NOPE" in missing.content.decode()
+    from zhengwu.waste.ingest import ingest
+
+    ingest([event("x1", card="C0001", point="GN-1", correct=False, at=dt.datetime.now().isoformat())])
+    Inspection.objects.update(at=dt.datetime.now(dt.UTC))
+    page = office.get("/waste/guidance/").content.decode()
+    assert "1栋1单元101" in page
+    office.post("/waste/guidance/visit/", {"card": "C0001", "on": dt.date.today().isoformat(), "visitor": "指导员"})
+    assert GuidanceVisit.objects.filter(card=card).exists()
+    after = office.get("/waste/guidance/").content.decode()
+    assert "没有需要上门指导的住户" in after and 'id="guidance"' not in after
+
+
+def test_resident_balance_page(community):
+    make_card(community, "C0001", code="654321")
+    from zhengwu.waste.ingest import ingest
+
+    ingest([event("a", card="C0001", point="GN-1"), event("b", card="C0001", point="GN-1", at="2021-09-01T12:00:00")])
+    client = Client()
+    wrong = client.post("/waste/card/", {"number": "C0001", "code": "000000"})
+    assert wrong.status_code == 400 and "卡号或校验码不正确" in wrong.content.decode()
+    page = client.post("/waste/card/", {"number": "C0001", "code": "654321"})
+    text = page.content.decode()
+    assert '<strong id="points">1</strong>' in text and "时段外" in text
+    assert "在投放时段内分类正确投放一次，积1分" in text
+    assert page.headers["Cache-Control"].startswith("max-age=0") or "no-store" in page.headers["Cache-Control"]
+
+
+def test_events_api(community):
+    make_card(community, "C0001")
+    _reader, token = add_reader("古南-翠湖-1号点")
+    client = Client()
+    body = json.dumps({"events": [event("a", point="GN-1"), event("b", card="NOPE", point="GN-1")]})
+    assert client.post("/api/waste/events", body, content_type="application/json").status_code == 401
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    answer = client.post("/api/waste/events", body, content_type="application/json", **auth).json()
+    assert answer["stored"] == 1 and answer["refused"][0]["field"] == "card" and answer["refused"][0]["id"] == "b"
+    again = client.post("/api/waste/events", body, content_type="application/json", **auth).json()
+    assert again["stored"] == 0 and again["duplicates"] == 1
+    bad = client.post("/api/waste/events", "{\"events\": 3}", content_type="application/json", **auth)
+    assert bad.status_code == 400
+
+
+def test_progress_api(community):
+    answer = Client().get("/api/waste/progress?on=2021-08-31").json()
+    assert answer[0]["unit"] == "古南街道" and answer[0]["done"] == 1
+    assert Client().get("/api/waste/progress?on=2021-13-01").status_code == 400
