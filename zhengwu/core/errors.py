@@ -19,7 +19,7 @@ class DomainError(Exception):
         return {"code": self.code, "line": self.line, "field": self.field, "message": self.message}
 
     def __str__(self) -> str:
-        where = f"第{self.line}行" if self.line else (self.field or "")
-        if where and self.message.startswith(where):  # the message already names it (第4行“营业收入”列：…)
+        if self.line and self.message.startswith(f"第{self.line}行"):  # already named: 第4行“营业收入”列：…
             return self.message
-        return f"{where}: {self.message}" if where else self.message
+        where = f"第{self.line}行: " if self.line else (f"{self.field}: " if self.field else "")
+        return f"{where}{self.message}"
