@@ -19,6 +19,7 @@ from zhengwu.core.errors import DomainError
 from .ingest import BEIJING
 from .models import Card, DropEvent, GuidanceVisit, Inspection, Quality
 from .rules import rulebook
+from .units import UNITS
 
 
 @dataclass
@@ -68,8 +69,12 @@ def guidance_list(on: dt.date, *, community_id: int | None = None) -> list[Guida
             times = [t for t in times if t >= after]
         if len(times) >= rule.times:  # 达3次: reaching the threshold lists the household
             found.append(GuidanceEntry(cards[card_id], len(times), max(times), visit))
-    found.sort(key=lambda e: (e.card.community.unit.name, e.card.community.name, -e.poor, e.card.number))
+    found.sort(key=lambda e: (_unit_order(e.card.community.unit.name), e.card.community.name, -e.poor, e.card.number))
     return found
+
+
+def _unit_order(name: str) -> int:
+    return UNITS.index(name) if name in UNITS else len(UNITS)
 
 
 @transaction.atomic

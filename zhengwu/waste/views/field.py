@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 
 from ..forms import InspectionForm, VisitForm
@@ -38,7 +39,10 @@ def inspection(request: HttpRequest) -> HttpResponse:
 
 @staff_page()
 def guidance(request: HttpRequest) -> HttpResponse:
-    on = timezone.localdate()
+    try:
+        on = parse_date(request.GET["on"], field="on") if request.GET.get("on") else timezone.localdate()
+    except DomainError:
+        on = timezone.localdate()
     community = request.GET.get("community") or None
     chosen = Community.objects.filter(pk=community).first() if community and community.isdigit() else None
     entries = guidance_list(on, community_id=chosen.pk if chosen else None)
