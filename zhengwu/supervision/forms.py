@@ -19,14 +19,26 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern): cleans each of them."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return super().clean(data, initial)
+
+
 class StepForm(forms.Form):
     """One workflow step: the day it counts for, a note (required for progress, report and return) and,
     for a unit's reports, evidence files."""
 
     on = forms.DateField(label="日期", widget=DateInput(), required=False, help_text="默认今天")
     note = forms.CharField(label="说明", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000)
-    files = forms.FileField(label="佐证材料", required=False, help_text=HINT,
-                            widget=MultipleFileInput(attrs={"accept": ACCEPT}))
+    files = MultipleFileField(label="佐证材料", required=False, help_text=HINT)
     expected_version = forms.IntegerField(widget=forms.HiddenInput())
 
 
