@@ -1,1 +1,1 @@
-"""Versioned parameters of the awards system, one TOML file per document (core.parameters)."""
+"""Parameter files of the awards system (shipped as package data), read by zhengwu.awards.rules_book."""

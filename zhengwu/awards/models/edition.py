@@ -1,0 +1,99 @@
+"""An edition (届) of the award, its workflow state with the date of every step, and its history."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class State(models.TextChoices):
+    """The steps of SPEC S3, in order (学生申报 → 学校推荐 → 专家评审 → 排名 → 社会公示 → 常务会审定 → 印发决定)."""
+
+    DRAFT = "draft", "筹备"
+    APPLYING = "applying", "学生申报"
+    RECOMMENDING = "recommending", "学校推荐"
+    REVIEWING = "reviewing", "专家评审"
+    RANKED = "ranked", "已排名"
+    NOTICE = "notice", "社会公示"
+    APPROVED = "approved", "常务会已审定"
+    DECIDED = "decided", "决定已印发"
+
+
+ORDER = list(State)
+
+
+class Edition(models.Model):
+    """第N届 青少年科技创新区长奖: quotas and parameters taken when it was set up, and each step's date."""
+
+    number = models.PositiveIntegerField("届次", unique=True)
+    year = models.PositiveIntegerField("年度")
+    state = models.CharField("环节", max_length=20, choices=State.choices, default=State.DRAFT)
+    organizer = models.ForeignKey("org.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+", verbose_name="组织单位")
+    winner_quota = models.PositiveIntegerField("区长奖名额", default=10)
+    nominee_quota = models.PositiveIntegerField("区长提名奖名额", default=10)
+    school_quota = models.PositiveIntegerField("每校推荐名额", default=5)
+    experts_per_candidate = models.PositiveIntegerField("每名候选人的评审专家数", default=3)
+    notice_days = models.PositiveIntegerField("公示天数", default=7)
+    # Dates of the steps (each step is dated by the bureau; the event log keeps who and when it was entered).
+    applications_opened_on = models.DateField("申报开始", null=True, blank=True)
+    recommendation_on = models.DateField("学校推荐开始", null=True, blank=True)
+    review_on = models.DateField("专家评审开始", null=True, blank=True)
+    ranked_on = models.DateField("排名确定", null=True, blank=True)
+    notice_start = models.DateField("公示开始", null=True, blank=True)
+    notice_end = models.DateField("公示截止", null=True, blank=True)
+    notice_basis = models.JSONField("公示期计算依据", default=list, blank=True)
+    notice_contact = models.CharField("异议受理方式", max_length=300, blank=True)
+    approved_on = models.DateField("常务会审定日期", null=True, blank=True)
+    meeting = models.CharField("审定会议", max_length=100, blank=True, help_text="如 第二届区政府第108次常务会")
+    decision_number = models.CharField("决定文号", max_length=60, blank=True)
+    decided_on = models.DateField("成文日期", null=True, blank=True)
+    document = models.ForeignKey("gazette.Document", on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name="决定（公报文件）")
+    from_gazette = models.BooleanField("由公报导入", default=False, help_text="往届：名单读自公报文件")
+    problems = models.JSONField("导入提示", default=list, blank=True)
+    is_sample = models.BooleanField("示例", default=False)
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-number"]
+        default_permissions = ()
+        permissions = [("run_edition", "办理青少年科技创新区长奖评选（区科技局）")]
+        verbose_name = verbose_name_plural = "届"
+
+    def __str__(self) -> str:
+        return f"第{self.ordinal}届"
+
+    @property
+    def ordinal(self) -> str:
+        from zhengwu.awards.text import chinese_ordinal
+
+        return chinese_ordinal(self.number)
+
+    @property
+    def title(self) -> str:
+        return f"綦江区第{self.ordinal}届青少年科技创新区长奖"
+
+    def reached(self, state: str) -> bool:
+        return ORDER.index(State(self.state)) >= ORDER.index(State(state))
+
+
+class EditionEvent(models.Model):
+    """评选记录: one step or change of an edition — what, on which day, by whom, and the details."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("事项", max_length=40)
+    on = models.DateField("日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    by_name = models.CharField("办理人", max_length=150, blank=True)
+    text = models.TextField("说明")
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "评选记录"
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.text}"

@@ -1,0 +1,60 @@
+"""Who takes part: schools (学校) and their staff accounts, and the review experts (评审专家)."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class School(models.Model):
+    """学校: a school students apply from; `stages` (小学/初中/高中) decide which grades exist there.
+
+    `organization` links the school to the org registry when the registry knows it (most schools are not
+    bodies of the district government and are kept here only)."""
+
+    name = models.CharField("学校名称", max_length=100, unique=True)
+    stages = models.JSONField("学段", default=list, help_text='["primary"]、["junior", "senior"] 等')
+    organization = models.ForeignKey("org.Organization", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name="机构名录中的单位")
+
+    class Meta:
+        ordering = ["name"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "学校"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchoolMember(models.Model):
+    """学校账号: a staff account that applies for and recommends the students of one school."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="award_school")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="members", verbose_name="学校")
+
+    class Meta:
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "学校账号"
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.school}"
+
+
+class Expert(models.Model):
+    """评审专家: scores the candidates assigned to them; never one from their own school (`school`)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="award_expert")
+    name = models.CharField("姓名", max_length=30)
+    affiliation = models.CharField("工作单位", max_length=100, blank=True)
+    school = models.ForeignKey(School, on_delete=models.PROTECT, null=True, blank=True, related_name="experts",
+                               verbose_name="所在学校（回避）", help_text="专家不评审本校学生")
+    active = models.BooleanField("参加评审", default=True)
+    is_sample = models.BooleanField("示例", default=False)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        default_permissions = ()
+        verbose_name = verbose_name_plural = "评审专家"
+
+    def __str__(self) -> str:
+        return self.name
