@@ -34,10 +34,11 @@ def test_a_unit_reports_with_a_file_and_the_office_closes(campaign, office, sfj,
     a = assignment(campaign, "1", "区司法局")
     unit = client_for(sfj)
     assert "深化领导干部学习教育" in unit.get("/supervision/").content.decode()
-    unit.post(f"/supervision/a/{a.pk}/do/acknowledge/", {"on": "2021-06-10", "expected_version": 1})
+    unit.post(f"/supervision/a/{a.pk}/do/acknowledge/", {"acknowledge-on": "2021-06-10",
+                                                         "acknowledge-expected_version": 1})
     upload = SimpleUploadedFile("宣讲照片.png", PNG, content_type="image/png")
-    unit.post(f"/supervision/a/{a.pk}/do/report/", {"on": "2021-07-19", "note": "完成宣讲5场", "expected_version": 2,
-                                                   "files": [upload]})
+    unit.post(f"/supervision/a/{a.pk}/do/report/", {"report-on": "2021-07-19", "report-note": "完成宣讲5场",
+                                                   "report-expected_version": 2, "report-files": [upload]})
     a.refresh_from_db()
     assert a.state == State.REPORTED
     page = client_for(office).get(f"/supervision/a/{a.pk}/").content.decode()
@@ -46,10 +47,10 @@ def test_a_unit_reports_with_a_file_and_the_office_closes(campaign, office, sfj,
     download = client_for(office).get(f"/supervision/file/{file_id}/")
     assert download.status_code == 200 and b"".join(download.streaming_content) == PNG
     office_client = client_for(office)
-    response = office_client.post(f"/supervision/a/{a.pk}/do/close/", {"expected_version": 3}, follow=True)
+    response = office_client.post(f"/supervision/a/{a.pk}/do/close/", {"close-expected_version": 3}, follow=True)
     assert "尚未审核，请先审核再销号" in response.content.decode()
-    office_client.post(f"/supervision/a/{a.pk}/do/review/", {"expected_version": 3, "note": "材料齐全"})
-    office_client.post(f"/supervision/a/{a.pk}/do/close/", {"expected_version": 4})
+    office_client.post(f"/supervision/a/{a.pk}/do/review/", {"review-expected_version": 3, "review-note": "材料齐全"})
+    office_client.post(f"/supervision/a/{a.pk}/do/close/", {"close-expected_version": 4})
     a.refresh_from_db()
     assert a.state == State.CLOSED
     assert "已销号" in office_client.get(f"/supervision/a/{a.pk}/").content.decode()
@@ -69,7 +70,7 @@ def test_forms_need_the_csrf_token(campaign, sfj):
     a = assignment(campaign, "1", "区司法局")
     client = Client(enforce_csrf_checks=True)
     client.force_login(sfj)
-    assert client.post(f"/supervision/a/{a.pk}/do/acknowledge/", {"expected_version": 1}).status_code == 403
+    assert client.post(f"/supervision/a/{a.pk}/do/acknowledge/", {"acknowledge-expected_version": 1}).status_code == 403
     a.refresh_from_db()
     assert a.state == State.ASSIGNED
 

@@ -32,11 +32,12 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
     if not _may_see(request, found):
         return forbidden(request, "您只能查看本单位承办的事项。")
     on, bad_day = day_asked(request)
-    steps = [(name, workflow.STEPS[name][3]) for name in workflow.allowed_steps(found, request.user)]
+    # one form per step, prefixed by its name: the ids (and so the labels) stay unique on the page
+    steps = [(name, workflow.STEPS[name][3], StepForm(prefix=name, initial={"expected_version": found.version}))
+             for name in workflow.allowed_steps(found, request.user)]
     unit = found.organization_id in workflow.unit_ids(request.user) if found.organization_id else False
     pending = found.extensions.filter(decision=Extension.Decision.PENDING).first()
     context = {"a": found, "light": status.light_of(found, on), "on": on, "bad_day": bad_day, "steps": steps,
-               "form": StepForm(initial={"expected_version": found.version}),
                "events": found.events.select_related("by").prefetch_related("files"),
                "extensions": found.extensions.all(), "pending": pending,
                "can_ask": unit and found.state not in status.DONE and found.due is not None and pending is None,
@@ -52,12 +53,12 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     found = _get(request, pk)
     if not _may_see(request, found):
         return forbidden(request, "您只能办理本单位承办的事项。")
-    form = StepForm(request.POST, request.FILES)
+    form = StepForm(request.POST, request.FILES, prefix=action)
     if not form.is_valid():
         messages.error(request, "日期应为 YYYY-MM-DD；页面可能已过期，请刷新。")
         return redirect(found)
     data = form.cleaned_data
-    uploads = [(f.name, f.read()) for f in request.FILES.getlist("files")] if action in ("progress", "report") else []
+    uploads = [(f.name, f.read()) for f in request.FILES.getlist(f"{action}-files")] if action in ("progress", "report") else []
     try:
         workflow.run_step(found, action, user=request.user, on=data["on"], note=data["note"], uploads=uploads,
                           expected_version=data["expected_version"])
