@@ -12,7 +12,8 @@ For each database, in a fresh schema with 20,000 cards in 100 communities (one p
    including the retries, and p50/p95 per batch for first sends and retries;
 3. kill -9 — a sender process ingests `--crash-events` more events and is killed with SIGKILL after
    `--kill-after` acknowledged batches; a new sender resends every batch from the start (it cannot know
-   what the dead one committed after its last acknowledgement).
+   what the dead one committed after its last acknowledgement);
+4. race — two sender processes send the same `--crash-events` new events at the same time.
 
 Then it checks, in SQL: exactly one row per distinct event id, every card's balance equal to the sum of its
 events' points, and the total equal to the points the generator expects. Any difference fails the run.
@@ -167,6 +168,23 @@ def crash(events: list[dict], size: int, kill_after: int, env: dict) -> dict:
             "batches": len(batches(events, size))}
 
 
+def concurrent(events: list[dict], size: int, env: dict) -> dict:
+    """Two sender processes send the same batches at the same time (a retry storm racing itself)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    data = OUT / "waste_concurrent_events.json"
+    data.write_text(json.dumps(events))
+    acks = [OUT / f"waste_concurrent_ack{n}.txt" for n in (1, 2)]
+    start = time.perf_counter()
+    senders = []
+    for ack in acks:
+        ack.write_text("")
+        senders.append(subprocess.Popen([sys.executable, __file__, "--sender", str(data), "--batch", str(size),
+                                         "--ack", str(ack)], env=env))
+    codes = [p.wait() for p in senders]
+    assert codes == [0, 0], f"senders exited with {codes}"
+    return {"seconds": time.perf_counter() - start, "rate": len(events) / (time.perf_counter() - start)}
+
+
 def verify(expected: dict[str, int], distinct: int) -> dict:
     from django.db import connection
 
@@ -201,11 +219,13 @@ def run(vendor: str, args: argparse.Namespace) -> int:
     crash_events, crash_expected = make_events("crash", args.crash_events, args.seed)
     connection.close()  # the senders are other processes; this one must not hold a write lock meanwhile
     crashed = crash(crash_events, args.batch, args.kill_after, dict(os.environ))
+    race_events, race_expected = make_events("race", args.crash_events, args.seed)
+    raced = concurrent(race_events, args.batch, dict(os.environ))
     expected = dict(base_expected)
-    for part in (main_expected, crash_expected):
+    for part in (main_expected, crash_expected, race_expected):
         for card, points in part.items():
             expected[card] = expected.get(card, 0) + points
-    checked = verify(expected, len(base_events) + len(main_events) + len(crash_events))
+    checked = verify(expected, len(base_events) + len(main_events) + len(crash_events) + len(race_events))
     version = connection.cursor().connection.execute("select version()").fetchone()[0] if vendor == "postgres" \
         else f"SQLite {__import__('sqlite3').sqlite_version}"
     report = [
@@ -223,6 +243,8 @@ def run(vendor: str, args: argparse.Namespace) -> int:
         f"kill -9: {len(crash_events):,} events ({crashed['batches']} batches); sender killed "
         f"{'by SIGKILL' if crashed['killed'] else 'NOT KILLED (finished first)'} after {crashed['acked_before_kill']} "
         f"acknowledged batches; resend of all batches {crashed['resend_seconds']:.2f} s",
+        f"two senders racing with the same {len(race_events):,} events (every batch twice, at the same time): "
+        f"{raced['seconds']:.2f} s, {raced['rate']:,.0f} distinct events/s (process start-up included)",
         f"checked: {checked['rows']:,} event rows = distinct ids sent; {checked['cards_checked']:,} balances equal "
         f"their events' points and the generator's; total {checked['points']:,} points",
     ]
