@@ -20,6 +20,7 @@ from .tables import sections
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TABLE_PT = 10.5  # 五号: a table of nine columns does not fit 三号 on the 156 mm text width
+OVERDUE_ROWS = 100  # a printed bulletin names the longest overdue; the Excel lists every one
 
 
 def sheet_docx(sheet: dict) -> bytes:
@@ -36,7 +37,7 @@ def sheet_docx(sheet: dict) -> bytes:
                    f"{chinese_date(period['end'])}）督查督办情况{_verb(sheet['kind'])}如下。")
     p = writer.paragraph(first=2)
     writer.text(p, sheet["boundary"])
-    for heading, header, rows in sections(sheet):
+    for heading, header, rows in sections(sheet, overdue_limit=OVERDUE_ROWS):
         p = writer.paragraph(first=2, keep=True)
         writer.text(p, heading, HEITI)
         table = writer.docx.add_table(rows=1, cols=len(header))

@@ -24,8 +24,9 @@ def unit_rows(sheet: dict) -> list[tuple]:
             for u in sheet["units"]]
 
 
-def overdue_rows(sheet: dict) -> list[tuple]:
-    return [(o["ref"], o["title"], o["unit"], o["due"].isoformat(), o["days"]) for o in sheet["overdue"]]
+def overdue_rows(sheet: dict, limit: int | None = None) -> list[tuple]:
+    found = sheet["overdue"] if limit is None else sheet["overdue"][:limit]
+    return [(o["ref"], o["title"], o["unit"], o["due"].isoformat(), o["days"]) for o in found]
 
 
 def target_rows(sheet: dict) -> list[tuple]:
@@ -49,13 +50,18 @@ def entry_rows(sheet: dict) -> list[tuple]:
              e["note"] + ("（示例）" if e["sample"] else "")) for e in sheet.get("entries", [])]
 
 
-def sections(sheet: dict) -> list[tuple[str, tuple, list[tuple]]]:
-    """(heading, header, rows) of every non-empty table of the sheet, in reading order."""
+def sections(sheet: dict, overdue_limit: int | None = None) -> list[tuple[str, tuple, list[tuple]]]:
+    """(heading, header, rows) of every non-empty table of the sheet, in reading order. A printed
+    bulletin lists only the `overdue_limit` longest overdue items (the units' table counts them all)."""
     found = []
     if sheet["units"]:
         found.append(("一、督办事项办理情况（按报结率排名）", UNIT_HEAD, unit_rows(sheet)))
         if sheet["overdue"]:
-            found.append(("逾期未报结事项（红灯）", OVERDUE_HEAD, overdue_rows(sheet)))
+            total = len(sheet["overdue"])
+            shown = total if overdue_limit is None else min(total, overdue_limit)
+            heading = "逾期未报结事项（红灯）" + (f"：共 {total} 项，列出逾期最久的 {shown} 项，完整清单见 Excel"
+                                                  if shown < total else "")
+            found.append((heading, OVERDUE_HEAD, overdue_rows(sheet, overdue_limit)))
     if sheet["targets"]:
         if sheet["kind"] == "year":
             found.append(("二、量化目标年度评估", EVALUATION_HEAD, evaluation_rows(sheet)))
