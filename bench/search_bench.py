@@ -436,6 +436,7 @@ def run_engine_top20(queries: list[BenchQuery]) -> list[dict]:
     from zhengwu.gazette.search import stats
     from zhengwu.gazette.search.backends import ENTRY_TABLE, POSTGRES_WEIGHTS, PostingsBackend
     from zhengwu.gazette.search.segment import query_terms
+    from zhengwu.gazette.search.tsvector import tsquery_literal
     out = []
     with connection.cursor() as cursor:
         for query in queries:
@@ -448,8 +449,8 @@ def run_engine_top20(queries: list[BenchQuery]) -> list[dict]:
                 rows = list(best)
             else:
                 cursor.execute(f"SELECT id, ts_rank('{POSTGRES_WEIGHTS}', search_vector, query) AS r "
-                               f"FROM {ENTRY_TABLE}, plainto_tsquery('simple', %s) AS query "
-                               f"WHERE search_vector @@ query ORDER BY r DESC LIMIT {TOP}", [" ".join(terms)])
+                               f"FROM {ENTRY_TABLE}, CAST(%s AS tsquery) AS query "
+                               f"WHERE search_vector @@ query ORDER BY r DESC LIMIT {TOP}", [tsquery_literal(terms)])
                 rows = cursor.fetchall()
             out.append({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu0, "hits": len(rows)})
     return out

@@ -2,14 +2,15 @@
 
 Both read the same pre-segmented terms (segment.index_terms), so they find the same entries; only the
 scores differ (bm25 on SQLite, ts_rank on PostgreSQL). SQLite (the embedded backend) keeps posting arrays per
-term (postings.py, migration 0004) and ranks in numpy; PostgreSQL a generated tsvector column with a GIN
-index (migration 0002) and ranks in SQL.
+term (postings.py, migration 0004) and ranks in numpy; PostgreSQL a tsvector column with a GIN index
+(migrations 0002 and 0005) and ranks in SQL.
 """
 import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from . import postings, stats
+from .tsvector import tsquery_literal
 
 ENTRY_TABLE = "gazette_searchentry"
 TITLE_WEIGHT = postings.TITLE_WEIGHT
@@ -59,18 +60,17 @@ class PostingsBackend:
 
 
 class PostgresBackend:
-    """PostgreSQL: a tsvector of the terms ('simple': no stemming, no stop words), GIN index, ts_rank."""
+    """PostgreSQL: a tsvector of the terms as raw lexemes (tsvector.py), GIN index, ts_rank."""
 
     entry_key = f"{ENTRY_TABLE} AS e"
 
     def ids_sql(self, terms: list[str]) -> tuple[str, list]:
-        return (f"SELECT id FROM {ENTRY_TABLE} WHERE search_vector @@ plainto_tsquery('simple', %s)",
-                [" ".join(terms)])
+        return (f"SELECT id FROM {ENTRY_TABLE} WHERE search_vector @@ %s::tsquery", [tsquery_literal(terms)])
 
     def ranked_sql(self, terms: list[str]) -> tuple[str, list]:
         return (f"SELECT id, ts_rank('{POSTGRES_WEIGHTS}', search_vector, query) AS score "
-                f"FROM {ENTRY_TABLE}, plainto_tsquery('simple', %s) AS query WHERE search_vector @@ query",
-                [" ".join(terms)])
+                f"FROM {ENTRY_TABLE}, CAST(%s AS tsquery) AS query WHERE search_vector @@ query",
+                [tsquery_literal(terms)])
 
 
 def backend() -> "PostingsBackend | PostgresBackend":

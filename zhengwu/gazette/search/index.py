@@ -18,6 +18,7 @@ from ..models import Document, Issue, Item, Node
 from . import postings
 from .models import SearchEntry, SearchFacet, facet_values
 from .segment import index_terms, term_counts
+from .tsvector import tsvector_literal
 
 # 党政机关公文处理工作条例（2012）第八条: the 15 kinds of official document (文种).
 OFFICIAL_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
@@ -47,13 +48,12 @@ def _write(entries: list[SearchEntry], segment: "list | None" = None, segment_nu
 
 def _segment(title: str, body: str, embedded: bool) -> tuple:
     """Segment an entry's title and body: for the embedded (SQLite) backend into weighted counts for the
-    posting arrays, else into the term columns PostgreSQL's tsvector is made of. Also the entry's length in
-    terms. Runs in worker processes during a large rebuild (`_rebuild_entries`)."""
+    posting arrays, else into PostgreSQL's tsvector (as text). Also the entry's length in terms. Runs in worker processes during a large rebuild (`_rebuild_entries`)."""
     if embedded:
         title_counts, body_counts = term_counts(title), term_counts(body)
         return postings.weigh(title_counts, body_counts), sum(title_counts.values()) + sum(body_counts.values())
-    title_terms, body_terms = index_terms(title), index_terms(body)
-    return (title_terms, body_terms), sum(t.count(" ") + 1 for t in (title_terms, body_terms) if t)
+    title_terms, body_terms = index_terms(title).split(), index_terms(body).split()
+    return tsvector_literal(title_terms, body_terms), len(title_terms) + len(body_terms)
 
 
 def _segment_chunk(chunk: list[tuple[int | None, str, str]], embedded: bool) -> tuple[list[tuple], list | None]:
@@ -67,12 +67,12 @@ def _segment_chunk(chunk: list[tuple[int | None, str, str]], embedded: bool) -> 
 
 
 def _with_terms(entry: SearchEntry, segmented: tuple) -> SearchEntry:
-    """The entry with what `_segment` made of it (on SQLite the term columns stay empty: nothing reads them)."""
+    """The entry with what `_segment` made of it (on SQLite the tsvector column stays empty: nothing reads it)."""
     terms, entry.term_count = segmented
     if isinstance(terms, dict):
         entry.weighted_terms = terms
     elif terms is not None:
-        entry.title_terms, entry.body_terms = terms
+        entry.search_vector = terms
     return entry
 
 

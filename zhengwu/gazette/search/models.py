@@ -1,13 +1,21 @@
 """The search index's table (检索条目): one row per document, editorial and news brief.
 
-The full-text part lives beside it: on PostgreSQL a generated tsvector column on this table with a GIN
-index (migration 0002_search), so every write through the ORM updates it; on SQLite posting arrays per term
-(migration 0004, search/postings.py) that index.py writes with the entries.
+The full-text part: on PostgreSQL the tsvector column `search_vector`, written by index.py from the terms
+(search/tsvector.py; migration 0005 — it was generated from stored term text before), with a GIN index; on
+SQLite posting arrays per term (migration 0004, search/postings.py) that index.py writes with the entries.
 
 Beside it, `SearchFacet` (migration 0003_search_facets): one narrow row per facet value of an entry, so the
 query counts facets and applies filters in SQL without reading the wide entry rows.
 """
 from django.db import models
+
+
+class TermVectorField(models.Field):
+    """A tsvector column on PostgreSQL, written as text by search/tsvector.py; plain text elsewhere (the
+    embedded backend keeps posting arrays and leaves it empty)."""
+
+    def db_type(self, connection) -> str:
+        return "tsvector" if connection.vendor == "postgresql" else "text"
 
 
 class SearchEntry(models.Model):
@@ -35,8 +43,8 @@ class SearchEntry(models.Model):
     year = models.PositiveIntegerField("年份", null=True, blank=True)
     date = models.DateField("日期", null=True, blank=True, help_text="成文日期，要闻和卷首语为出版日期")
     text = models.TextField("正文", blank=True, help_text="摘要从这里截取")
-    title_terms = models.TextField("标题分词", blank=True)
-    body_terms = models.TextField("正文分词", blank=True)
+    search_vector = TermVectorField("全文向量", null=True, blank=True, editable=False,
+                                    help_text="PostgreSQL 的 tsvector（tsvector.py）；SQLite 不用（倒排数组）")
     term_count = models.PositiveIntegerField("词数", default=0, help_text="标题和正文的分词数，排序用")
 
     class Meta:
