@@ -1,0 +1,1 @@
+"""Pages of the awards system: public (notice, past winners) and staff (bureau, schools, experts)."""

@@ -1,0 +1,54 @@
+"""Helpers of the staff pages: the login + role gate, dates from forms, errors shown as one message."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from zhengwu.core.dates import parse_date
+from zhengwu.core.errors import DomainError
+from zhengwu.reports.views.staff_headers import private_page
+
+T = "awards/staff/"
+
+FIELD_LABELS = {"on": "日期", "start": "公示开始日期", "received_on": "收到日期", "signed_on": "成文日期",
+                "name": "姓名", "grade": "年级", "class_no": "班级", "project": "项目名称", "school": "学校",
+                "contact": "异议受理方式", "meeting": "审定会议", "number": "文号", "reason": "处理意见",
+                "text": "异议内容", "tie_order": "并列顺序", "file": "文件", "innovation": "创新性",
+                "science": "科学性", "practice": "实用性", "presentation": "表达与展示"}
+
+
+def staff_page(check: Callable, message: str) -> Callable:
+    """Login required, then `check(user)`; a Chinese 403 page otherwise; private headers on every answer."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not check(request.user):
+                return render(request, T + "forbidden.html", {"message": message}, status=403)
+            return view(request, *args, **kwargs)
+
+        checked.__name__ = view.__name__
+        checked.__doc__ = view.__doc__
+        return private_page(login_required(checked))
+
+    return decorator
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def form_date(request: HttpRequest, name: str = "on") -> dt.date:
+    text = (request.POST.get(name) or "").strip()
+    return parse_date(text, field=name) if text else today()
+
+
+def show_error(request: HttpRequest, error: DomainError) -> None:
+    """The refusal as one message naming the field in the form's own words."""
+    label = FIELD_LABELS.get(error.field or "", "")
+    messages.error(request, f"{label}：{error.message}" if label else error.message)
