@@ -170,28 +170,18 @@ def _check(index: int, event: dict, cards: dict, points: dict) -> Refusal | None
 
 
 def _write(rows: list[_Row], result: BatchResult, now: dt.datetime) -> None:
-    table = DropEvent._meta.db_table
-    cards = Card._meta.db_table
-    columns = "(event_id, card_id, point_id, at, category, correct, in_window, points, received_at)"
-    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
-    params: list[Any] = []
-    for r in rows:
-        params += [r.event_id, r.card_id, r.point_id, r.at, r.category, r.correct, r.in_window, r.points, now]
     by_id = {r.event_id: r for r in rows}
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} {columns} VALUES {values} "
-                       f"ON CONFLICT (event_id) DO NOTHING RETURNING event_id", params)
-        inserted = {row[0] for row in cursor.fetchall()}
+        if connection.vendor == "postgresql":
+            inserted = _insert_arrays(cursor, rows, now)
+        else:
+            inserted = _insert_values(cursor, rows, now)
         deltas: dict[int, int] = defaultdict(int)
         for event_id in inserted:
             deltas[by_id[event_id].card_id] += by_id[event_id].points
         changes = sorted((card, delta) for card, delta in deltas.items() if delta)
         if changes:
-            pairs = ", ".join(["(%s, %s)"] * len(changes))
-            flat = [x for pair in changes for x in pair]
-            cursor.execute(f"WITH delta(card, points) AS (VALUES {pairs}) "
-                           f"UPDATE {cards} SET balance = {cards}.balance + delta.points FROM delta "
-                           f"WHERE {cards}.id = delta.card", flat)
+            _add_points(cursor, changes)
     for r in rows:
         if r.event_id in inserted:
             result.stored.append(r.event_id)
@@ -200,3 +190,44 @@ def _write(rows: list[_Row], result: BatchResult, now: dt.datetime) -> None:
                 result.outside_window.append(r.event_id)
         else:
             result.duplicates.append(r.event_id)
+
+
+TABLE, CARDS = DropEvent._meta.db_table, Card._meta.db_table
+COLUMNS = "(event_id, card_id, point_id, at, category, correct, in_window, points, received_at)"
+
+
+def _insert_arrays(cursor: Any, rows: list[_Row], now: dt.datetime) -> set[str]:
+    """PostgreSQL: the batch as nine arrays unnested — nine parameters instead of 4,500, which the driver
+    would otherwise scan one placeholder at a time (a third of the batch's time before this)."""
+    cursor.execute(
+        f"INSERT INTO {TABLE} {COLUMNS} SELECT e.*, %s::timestamptz FROM unnest(%s::varchar[], %s::bigint[], "
+        f"%s::bigint[], %s::timestamptz[], %s::varchar[], %s::boolean[], %s::boolean[], %s::integer[]) "
+        f"AS e ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+        [now, [r.event_id for r in rows], [r.card_id for r in rows], [r.point_id for r in rows],
+         [r.at for r in rows], [r.category for r in rows], [r.correct for r in rows],
+         [r.in_window for r in rows], [r.points for r in rows]])
+    return {row[0] for row in cursor.fetchall()}
+
+
+def _insert_values(cursor: Any, rows: list[_Row], now: dt.datetime) -> set[str]:
+    """SQLite (3.35+ for RETURNING): one multi-row VALUES statement."""
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+    params: list[Any] = []
+    for r in rows:
+        params += [r.event_id, r.card_id, r.point_id, r.at, r.category, r.correct, r.in_window, r.points, now]
+    cursor.execute(f"INSERT INTO {TABLE} {COLUMNS} VALUES {values} "
+                   f"ON CONFLICT (event_id) DO NOTHING RETURNING event_id", params)
+    return {row[0] for row in cursor.fetchall()}
+
+
+def _add_points(cursor: Any, changes: list[tuple[int, int]]) -> None:
+    """Add each card's new points to its balance in one statement, cards in id order (no deadlock cycle)."""
+    if connection.vendor == "postgresql":
+        cursor.execute(f"UPDATE {CARDS} SET balance = {CARDS}.balance + d.points "
+                       f"FROM unnest(%s::bigint[], %s::integer[]) AS d(card, points) WHERE {CARDS}.id = d.card",
+                       [[c for c, _ in changes], [p for _, p in changes]])
+        return
+    pairs = ", ".join(["(%s, %s)"] * len(changes))
+    cursor.execute(f"WITH delta(card, points) AS (VALUES {pairs}) "
+                   f"UPDATE {CARDS} SET balance = {CARDS}.balance + delta.points FROM delta "
+                   f"WHERE {CARDS}.id = delta.card", [x for pair in changes for x in pair])
