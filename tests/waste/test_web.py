@@ -166,3 +166,26 @@ def test_progress_api(community):
     answer = Client().get("/api/waste/progress?on=2021-08-31").json()
     assert answer[0]["unit"] == "古南街道" and answer[0]["done"] == 1
     assert Client().get("/api/waste/progress?on=2021-13-01").status_code == 400
+
+
+def test_issuing_a_card_shows_its_check_code_once(office, community):
+    page = office.post(f"/waste/communities/{community.pk}/cards/", {"number": "C9001", "household": "5栋2单元301"})
+    text = page.content.decode()
+    assert page.status_code == 200 and "已发放积分卡 C9001（5栋2单元301）" in text
+    import re
+
+    code = re.search(r'<strong class="secret">(\d{6})</strong>', text).group(1)
+    assert "secret" not in office.get(f"/waste/communities/{community.pk}/").content.decode().split("<main")[1]
+    resident = Client().post("/waste/card/", {"number": "C9001", "code": code})
+    assert '<strong id="points">0</strong>' in resident.content.decode()
+    again = office.post(f"/waste/communities/{community.pk}/cards/", {"number": "C9001", "household": "x"})
+    assert again.status_code == 400 and "已发放" in again.content.decode()
+
+
+def test_batch_notice_for_a_street(office, community):
+    other = make_community("古南街道", "滨江小区", removed_on=dt.date(2021, 9, 1), contact="赵", phone="1")
+    make_point(other, "GN-9", "南门")
+    response = office.get("/waste/notices/古南街道.docx")
+    titles = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs if p.text.endswith("告知书")]
+    assert titles == ["古南街道“楼层撤桶楼下并点、分类投放生活垃圾”告知书"] * 2
+    assert office.get("/waste/notices/南岸区.docx").status_code == 404

@@ -76,3 +76,8 @@ class VisitForm(forms.Form):
     on = forms.DateField(label="指导日期", widget=DATE)
     visitor = forms.CharField(label="指导人", max_length=50)
     note = forms.CharField(label="情况", max_length=300, required=False)
+
+
+class CardForm(forms.Form):
+    number = forms.CharField(label="卡号", max_length=32)
+    household = forms.CharField(label="住户（楼栋单元房号）", max_length=100)

@@ -11,7 +11,16 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 
-from ..forms import AdjustmentForm, CommunityForm, DashboardForm, ImportForm, PointForm, PublicityForm
+from ..cards import issue_card
+from ..forms import (
+    AdjustmentForm,
+    CardForm,
+    CommunityForm,
+    DashboardForm,
+    ImportForm,
+    PointForm,
+    PublicityForm,
+)
 from ..guidance import guidance_list
 from ..models import Adjustment, Community
 from ..progress import PRIORITY_LABELS, work_priority
@@ -43,7 +52,8 @@ def _detail(request: HttpRequest, community: Community, status: int = 200, **for
                "order": PRIORITY_LABELS[work_priority(community)[0]],
                "publicity_form": forms.get("publicity_form") or PublicityForm(),
                "adjustment_form": forms.get("adjustment_form") or AdjustmentForm(),
-               "point_form": forms.get("point_form") or PointForm()}
+               "point_form": forms.get("point_form") or PointForm(),
+               "card_form": forms.get("card_form") or CardForm(), "issued": forms.get("issued")}
     return render(request, T + "community.html", context, status=status)
 
 
@@ -127,3 +137,19 @@ def import_view(request: HttpRequest) -> HttpResponse:
     status = 400 if problems or error or (request.method == "POST" and not form.is_valid()) else 200
     return render(request, T + "import.html", {"form": form, "problems": problems, "error": error,
                                                "canonical": CANONICAL}, status=status)
+
+
+@require_POST
+@staff_page("waste.change_community")
+def add_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue a points card; its check code is shown on this response only (to print on the card)."""
+    community = _community(pk)
+    form = CardForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, community, 400, card_form=form)
+    try:
+        issued = issue_card(community, form.cleaned_data["number"], form.cleaned_data["household"])
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _detail(request, community, 400, card_form=form)
+    return _detail(request, community, issued=issued)
