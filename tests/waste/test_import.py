@@ -6,6 +6,8 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from zhengwu.waste.models import Community
 from zhengwu.waste.register import ImportRefused, import_communities
@@ -110,3 +112,35 @@ def test_not_a_table():
         import_communities(data=b"")
     with pytest.raises(DomainError, match="Excel 文件无法打开"):
         import_communities(data=b"PK\x03\x04garbage")
+
+
+CORRUPTIONS = {0: ("南岸街道", "街镇"), 3: ("别墅", "楼型"), 4: ("0", "户数"), 5: ("-2", "楼层桶数"),
+               8: ("2021-02-29", "撤桶日期")}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.sampled_from(["古南街道", "文龙街道", "三江街道", "石角镇"]),
+                               st.sampled_from(["物业", "非物业", "单梯"]), st.sampled_from(["高层", "小高层", "洋房"]),
+                               st.integers(1, 2000), st.one_of(st.none(), st.dates(dt.date(2021, 6, 1),
+                                                                                   dt.date(2021, 12, 31))),
+                               st.one_of(st.none(), st.sampled_from(sorted(CORRUPTIONS)))), min_size=1, max_size=15))
+def test_any_register_imports_whole_or_reports_exactly_its_bad_rows(rows):
+    Community.objects.all().delete()
+    lines, bad = [], set()
+    for index, (unit, management, building, households, removed, corrupt) in enumerate(rows):
+        cells = [unit, f"小区{index}", management, building, str(households), "3", "1", "某物业",
+                 removed.isoformat() if removed else ""]
+        if corrupt is not None:
+            cells[corrupt] = CORRUPTIONS[corrupt][0]
+            bad.add((index + 2, CORRUPTIONS[corrupt][1]))
+        lines.append(",".join(cells))
+    if bad:
+        with pytest.raises(ImportRefused) as caught:
+            import_communities(data=csv_bytes(*lines))
+        assert {(p.row, p.column) for p in caught.value.problems} == bad
+        assert Community.objects.count() == 0
+    else:
+        outcome = import_communities(data=csv_bytes(*lines))
+        assert outcome.created == len(rows) == Community.objects.count()
+        for index, (*_, removed, _corrupt) in enumerate(rows):
+            assert Community.objects.get(name=f"小区{index}").removed_on == removed
