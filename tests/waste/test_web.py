@@ -189,3 +189,20 @@ def test_batch_notice_for_a_street(office, community):
     titles = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs if p.text.endswith("告知书")]
     assert titles == ["古南街道“楼层撤桶楼下并点、分类投放生活垃圾”告知书"] * 2
     assert office.get("/waste/notices/南岸区.docx").status_code == 404
+
+
+def test_adjusting_a_point_records_what_changed(office, community):
+    url = f"/waste/communities/{community.pk}/points/GN-1/"
+    form = {"name": "1栋东侧", "morning_from": "06:30", "morning_to": "08:30", "evening_from": "19:00",
+            "evening_to": "21:00", "cleaning": "", "active": "on", "on": "2021-09-15"}
+    missing = office.post(url, form)
+    assert missing.status_code == 400  # the reason is required
+    assert office.post(url, form | {"reason": "居民反映早上上班早"}).status_code == 302
+    page = office.get(f"/waste/communities/{community.pk}/").content.decode()
+    assert "投放点 GN-1：早上开始 07:00 → 06:30；早上结束 09:00 → 08:30（居民反映早上上班早）" in page
+    assert "早上06:30—08:30" in page
+    from zhengwu.waste.notice import notice_for
+
+    assert "每天早上06:30—08:30" in notice_for(community).paragraphs[1]
+    backwards = office.post(url, form | {"evening_from": "21:00", "evening_to": "19:00", "reason": "试"})
+    assert backwards.status_code == 400 and "结束时间应晚于开始时间" in backwards.content.decode()

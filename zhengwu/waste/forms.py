@@ -81,3 +81,13 @@ class VisitForm(forms.Form):
 class CardForm(forms.Form):
     number = forms.CharField(label="卡号", max_length=32)
     household = forms.CharField(label="住户（楼栋单元房号）", max_length=100)
+
+
+class PointAdjustForm(forms.ModelForm):
+    on = forms.DateField(label="调整日期", widget=DATE)
+    reason = forms.CharField(label="调整原因", max_length=150)
+
+    class Meta:
+        model = DropPoint
+        fields = ["name", "morning_from", "morning_to", "evening_from", "evening_to", "cleaning", "active"]
+        widgets = {name: TIME for name in ("morning_from", "morning_to", "evening_from", "evening_to")}

@@ -14,6 +14,7 @@ urlpatterns = [
     path("communities/<int:pk>/publicity/", communities.add_publicity, name="publicity"),
     path("communities/<int:pk>/adjustments/", communities.add_adjustment, name="adjustment"),
     path("communities/<int:pk>/points/", communities.add_point, name="point"),
+    path("communities/<int:pk>/points/<str:code>/", communities.point, name="point_adjust"),
     path("communities/<int:pk>/cards/", communities.add_card, name="card_issue"),
     path("communities/<int:pk>/notice.<str:kind>", outputs.community_notice, name="notice"),
     path("notices/<str:unit>.<str:kind>", outputs.unit_notices, name="unit_notices"),

@@ -18,11 +18,13 @@ from ..forms import (
     CommunityForm,
     DashboardForm,
     ImportForm,
+    PointAdjustForm,
     PointForm,
     PublicityForm,
 )
 from ..guidance import guidance_list
-from ..models import Adjustment, Community
+from ..models import Adjustment, Community, DropPoint
+from ..points import adjust_point
 from ..progress import PRIORITY_LABELS, work_priority
 from ..register import CANONICAL, ImportRefused, import_communities
 from .access import T, staff_page
@@ -153,3 +155,25 @@ def add_card(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _detail(request, community, 400, card_form=form)
     return _detail(request, community, issued=issued)
+
+
+@staff_page("waste.change_community")
+def point(request: HttpRequest, pk: int, code: str) -> HttpResponse:
+    """Adjust a point (位置、时间、消杀、停用); the change is recorded as an adjustment of the community."""
+    community = _community(pk)
+    found = get_object_or_404(DropPoint, community=community, code=code)
+    form = PointAdjustForm(request.POST or None, instance=found, initial={"on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = PointAdjustForm.Meta.fields
+        original = DropPoint.objects.get(pk=found.pk)  # the form wrote its values onto `found` already
+        try:
+            adjust_point(original, {f: data[f] for f in fields}, on=data["on"], by=request.user.get_username(),
+                         reason=data["reason"])
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"已调整投放点 {found.code}。")
+            return redirect("waste:community", pk=pk)
+    return render(request, T + "point.html", {"c": community, "point": found, "form": form},
+                  status=400 if request.method == "POST" else 200)
