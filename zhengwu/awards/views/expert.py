@@ -22,6 +22,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
                 .order_by("candidate__edition", "candidate__pk"))
     for assignment in mine:
         assignment.values = {s.criterion: s.value for s in assignment.scores.all()}
+        assignment.total_shown = f"{assignment.total.normalize():f}" if assignment.total is not None else ""
     day = mine[0].candidate.edition.review_on if mine else today()
     return render(request, T + "review.html", {
         "expert": expert, "assignments": mine, "criteria": rules_book.criteria(day),
