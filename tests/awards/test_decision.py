@@ -61,9 +61,13 @@ def test_issue_decision_makes_a_draft_gazette_document(approved, client):
     # a draft: the public does not see it until the editors publish the issue
     assert client.get(document.get_absolute_url()).status_code == 404
     assert client.get("/api/gazette/documents/綦江府发〔2022〕3号").status_code == 404
-    issue.published = True
+    from zhengwu.gazette.search import search
+
+    assert search("区长奖 欧阳小明").total == 0
+    issue.published = True  # the editors publish the issue: the gazette's own step
     issue.save()
     assert client.get(document.get_absolute_url()).status_code == 200
+    assert search("区长奖 欧阳小明").total == 1
 
 
 def test_decision_docx_read_back(approved):
