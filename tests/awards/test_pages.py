@@ -184,3 +184,30 @@ def test_cli_ranking_and_decision(in_notice, tmp_path, capsys):
 
     with pytest.raises(CommandError, match="还没有决定文件"):
         call_command("awards", "decision", "--edition", "10", "-o", str(tmp_path / "x.docx"))
+
+
+def test_student_applies_on_the_public_form(edition, schools, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zhengwu.awards.editions import advance
+    from zhengwu.awards.models import CandidateFile, State
+
+    settings.MEDIA_ROOT = tmp_path
+    advance(edition, State.APPLYING, D(2022, 3, 1))
+    client = Client(enforce_csrf_checks=True)
+    form = client.get("/awards/apply/")
+    assert "学生申报" in form.content.decode() and "每名学生每届只能申报一次" in form.content.decode()
+    token = client.cookies["csrftoken"].value
+    data = {"name": "欧阳小明", "school": str(schools["zsl"].pk), "grade": "五年级", "class_no": "4",
+            "project": "会提醒的智能书包", "csrfmiddlewaretoken": token}
+    empty = SimpleUploadedFile("空.pdf", b"", content_type="application/pdf")
+    refused = client.post("/awards/apply/", data | {"files": [empty]})
+    assert refused.status_code == 400 and "文件：文件是空的。" in refused.content.decode()
+    assert not Candidate.objects.exists()  # the application went back with the refused file
+    report = SimpleUploadedFile("报告.pdf", b"%PDF-1.4 report", content_type="application/pdf")
+    done = client.post("/awards/apply/", data | {"files": [report]})
+    assert "已收到綦江区中山路小学五年级4班欧阳小明的申报" in done.content.decode()
+    assert CandidateFile.objects.get().candidate.name == "欧阳小明"
+    twice = client.post("/awards/apply/", data)
+    assert twice.status_code == 400 and "每届只能申报一次" in twice.content.decode()
+    assert "学生申报入口" in Client().get("/awards/").content.decode()

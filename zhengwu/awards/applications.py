@@ -117,3 +117,13 @@ def recommend(candidate: Candidate, *, school: School, on: dt.date, by: Any = No
     log(edition, "recommended", on, f"{school.name}推荐{candidate.name}（本校第{used + 1}名，名额{edition.school_quota}）",
         by=by, candidate=candidate.pk)
     return candidate
+
+
+@transaction.atomic
+def apply_with_files(edition: Edition, school: School, *, files: list[UploadedFile], **fields: Any) -> Candidate:
+    """A student's own application (学生申报) with its files: all of it or nothing — a refused file takes the
+    application back with it."""
+    candidate = apply(edition, school, **fields)
+    for upload in files:
+        attach_file(candidate, upload)
+    return candidate

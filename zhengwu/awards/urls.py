@@ -7,6 +7,7 @@ app_name = "awards"
 urlpatterns = [
     path("", public.home, name="home"),
     path("<int:number>/", public.edition, name="edition"),
+    path("apply/", public.apply, name="apply"),
     path("staff/", bureau.dashboard, name="staff"),
     path("staff/editions/", bureau.editions_list, name="staff_editions"),
     path("staff/create", bureau.create, name="staff_create"),

@@ -17,7 +17,7 @@ def _lists(edition: Edition) -> list[dict]:
 def home(request: HttpRequest) -> HttpResponse:
     notices = [{"edition": e, "lists": _lists(e)} for e in current_notices()]
     past = [e for e in public_editions() if e.state != "notice"]
-    return render(request, "awards/home.html", {"notices": notices, "past": past})
+    return render(request, "awards/home.html", {"notices": notices, "past": past, "applying": open_edition()})
 
 
 def edition(request: HttpRequest, number: int) -> HttpResponse:
@@ -25,3 +25,37 @@ def edition(request: HttpRequest, number: int) -> HttpResponse:
     if found is None:
         raise Http404("没有公开的这一届")
     return render(request, "awards/edition.html", {"edition": found, "lists": _lists(found)})
+
+
+def open_edition() -> Edition | None:
+    return Edition.objects.filter(state="applying").order_by("-number").first()
+
+
+def apply(request: HttpRequest) -> HttpResponse:
+    """学生申报: a student (or a parent) applies during the application step; the school then decides
+    whether to recommend. Nothing is kept when any part is refused."""
+    from zhengwu.core.errors import DomainError
+
+    from .. import applications, grades
+    from ..models import School
+    from .common import FIELD_LABELS, today
+
+    edition = open_edition()
+    context: dict = {"edition": edition, "schools": School.objects.all(), "grades": grades.ALL_GRADES,
+                     "values": {}, "error": None, "done": None}
+    if request.method == "POST" and edition is not None:
+        post = request.POST
+        context["values"] = post
+        try:
+            school = School.objects.filter(pk=post.get("school") or 0).first()
+            if school is None:
+                raise DomainError("请选择学校。", field="school")
+            context["done"] = applications.apply_with_files(
+                edition, school, files=request.FILES.getlist("files"), name=post.get("name", ""),
+                grade=post.get("grade", ""), class_no=post.get("class_no"), project=post.get("project", ""),
+                description=post.get("description", ""), on=today())
+        except DomainError as exc:
+            label = FIELD_LABELS.get(exc.field or "", "")
+            context["error"] = {"field": exc.field, "message": f"{label}：{exc.message}" if label else exc.message}
+    status = 400 if context["error"] else 200
+    return render(request, "awards/apply.html", context, status=status)
