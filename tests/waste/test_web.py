@@ -206,3 +206,23 @@ def test_adjusting_a_point_records_what_changed(office, community):
     assert "每天早上06:30—08:30" in notice_for(community).paragraphs[1]
     backwards = office.post(url, form | {"evening_from": "21:00", "evening_to": "19:00", "reason": "试"})
     assert backwards.status_code == 400 and "结束时间应晚于开始时间" in backwards.content.decode()
+
+
+def test_a_streets_staff_change_only_their_own_communities(community):
+    from zhengwu.org.models import StaffUnit
+    from zhengwu.waste.units import resolve_unit
+
+    client = staff("view_community", "change_community")
+    user = User.objects.get(username=f"u{User.objects.count() - 1}")
+    StaffUnit.objects.create(user=user, organization=resolve_unit("文龙街道"))
+    page = client.get(f"/waste/communities/{community.pk}/")
+    assert page.status_code == 200 and "编辑小区" not in page.content.decode()  # 古南街道's: view only
+    refused = client.post(f"/waste/communities/{community.pk}/adjustments/", {"on": "2021-09-10", "what": "x"})
+    assert refused.status_code == 403 and "不能修改古南街道的小区" in refused.content.decode()
+    own = make_community("文龙街道", "文龙花园")
+    assert "编辑小区" in client.get(f"/waste/communities/{own.pk}/").content.decode()
+    upload = io.BytesIO(csv_bytes("文龙街道,新小区,物业,高层,1,0,0,,", "古南街道,别家小区,物业,高层,1,0,0,,"))
+    upload.name = "mixed.csv"
+    answer = client.post("/waste/communities/import/", {"file": upload})
+    assert answer.status_code == 400 and "第3行“街镇”列：您只能导入文龙街道的小区" in answer.content.decode()
+    assert not Community.objects.filter(name="新小区").exists()

@@ -150,7 +150,7 @@ def parse_day(text: str) -> dt.date:
         raise ValueError(f"“{text}”这一天不存在") from None
 
 
-def read_communities(rows: list[list[str]]) -> list[dict]:
+def read_communities(rows: list[list[str]], *, allowed: frozenset[str] | None = None) -> list[dict]:
     """Check every row; the rows as field dicts (with `row`), or ImportRefused listing every problem."""
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
@@ -173,6 +173,9 @@ def read_communities(rows: list[list[str]]) -> list[dict]:
         values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in positions.items()}
         row, bad = _row(values, number, spelled)
         problems.extend(bad)
+        if row is not None and allowed is not None and row["unit"] not in allowed:
+            problems.append(Problem(number, spelled["unit"], f"您只能导入{'、'.join(sorted(allowed))}的小区"))
+            continue
         if row is None:
             continue
         key = (row["unit"], row["name"])
@@ -236,10 +239,11 @@ def _row(values: dict[str, str], number: int, spelled: dict[str, str]) -> tuple[
     return (None if problems else row), problems
 
 
-def import_communities(path: str | Path | None = None, *, data: bytes | None = None,
-                       samples: bool = False) -> ImportOutcome:
-    """Read the file and write every community in one transaction (created or updated)."""
-    communities = read_communities(read_table(path, data=data))
+def import_communities(path: str | Path | None = None, *, data: bytes | None = None, samples: bool = False,
+                       allowed: frozenset[str] | None = None) -> ImportOutcome:
+    """Read the file and write every community in one transaction (created or updated); `allowed` limits
+    the units a street's staff may import (scope.editable_units)."""
+    communities = read_communities(read_table(path, data=data), allowed=allowed)
     outcome = ImportOutcome()
     with transaction.atomic():
         units = {name: resolve_unit(name) for name in {c["unit"] for c in communities}}

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -24,8 +25,15 @@ def staff_page(permission: str = "waste.view_community") -> Callable:
         def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not request.user.has_perm(permission):
                 return render(request, T + "forbidden.html", {"permission": permission}, status=403)
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as exc:  # a street's staff changing another unit's community (scope)
+                return forbidden_unit(request, str(exc))
 
         return private_page(login_required(checked))
 
     return decorate
+
+
+def forbidden_unit(request: HttpRequest, unit: str) -> HttpResponse:
+    return render(request, T + "forbidden.html", {"unit": unit}, status=403)

@@ -3,6 +3,7 @@ adjustments, editing, and the register import."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +28,7 @@ from ..models import Adjustment, Community, DropPoint
 from ..points import adjust_point
 from ..progress import PRIORITY_LABELS, work_priority
 from ..register import CANONICAL, ImportRefused, import_communities
+from ..scope import can_edit, editable_units
 from .access import T, staff_page
 
 
@@ -46,9 +48,17 @@ def _community(pk: int) -> Community:
     return get_object_or_404(Community.objects.select_related("unit"), pk=pk)
 
 
+def _editable(request: HttpRequest, pk: int) -> Community:
+    """The community, when this account may change its unit's communities (scope); else PermissionDenied."""
+    community = _community(pk)
+    if not can_edit(request.user, community.unit.name):
+        raise PermissionDenied(community.unit.name)
+    return community
+
+
 def _detail(request: HttpRequest, community: Community, status: int = 200, **forms) -> HttpResponse:
     today = timezone.localdate()
-    context = {"c": community, "done": community.is_done(today), "points": community.points.all(),
+    context = {"c": community, "done": community.is_done(today), "can_edit": can_edit(request.user, community.unit.name), "points": community.points.all(),
                "publicity": community.publicity.all(), "adjustments": community.adjustments.all(),
                "cards": community.cards.count(), "guidance": guidance_list(today, community_id=community.pk),
                "order": PRIORITY_LABELS[work_priority(community)[0]],
@@ -66,7 +76,7 @@ def community(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_page("waste.change_community")
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    community = _community(pk)
+    community = _editable(request, pk)
     form = CommunityForm(request.POST or None, instance=community)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -79,7 +89,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_page("waste.change_community")
 def add_publicity(request: HttpRequest, pk: int) -> HttpResponse:
-    community = _community(pk)
+    community = _editable(request, pk)
     form = PublicityForm(request.POST)
     if not form.is_valid():
         return _detail(request, community, 400, publicity_form=form)
@@ -97,7 +107,7 @@ def add_publicity(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_page("waste.change_community")
 def add_adjustment(request: HttpRequest, pk: int) -> HttpResponse:
-    community = _community(pk)
+    community = _editable(request, pk)
     form = AdjustmentForm(request.POST)
     if not form.is_valid():
         return _detail(request, community, 400, adjustment_form=form)
@@ -110,7 +120,7 @@ def add_adjustment(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @staff_page("waste.change_community")
 def add_point(request: HttpRequest, pk: int) -> HttpResponse:
-    community = _community(pk)
+    community = _editable(request, pk)
     form = PointForm(request.POST)
     if not form.is_valid():
         return _detail(request, community, 400, point_form=form)
@@ -127,7 +137,8 @@ def import_view(request: HttpRequest) -> HttpResponse:
     problems, error = [], None
     if request.method == "POST" and form.is_valid():
         try:
-            outcome = import_communities(data=form.cleaned_data["file"].read())
+            outcome = import_communities(data=form.cleaned_data["file"].read(),
+                                         allowed=editable_units(request.user))
         except ImportRefused as exc:
             problems = exc.problems
         except DomainError as exc:
@@ -145,7 +156,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 @staff_page("waste.change_community")
 def add_card(request: HttpRequest, pk: int) -> HttpResponse:
     """Issue a points card; its check code is shown on this response only (to print on the card)."""
-    community = _community(pk)
+    community = _editable(request, pk)
     form = CardForm(request.POST)
     if not form.is_valid():
         return _detail(request, community, 400, card_form=form)
@@ -160,7 +171,7 @@ def add_card(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_page("waste.change_community")
 def point(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     """Adjust a point (位置、时间、消杀、停用); the change is recorded as an adjustment of the community."""
-    community = _community(pk)
+    community = _editable(request, pk)
     found = get_object_or_404(DropPoint, community=community, code=code)
     form = PointAdjustForm(request.POST or None, instance=found, initial={"on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
