@@ -51,7 +51,21 @@ def _error(message: str, field: str, status: int) -> JsonResponse:
                         json_dumps_params={"ensure_ascii": False})
 
 
-@router.post("/events", auth=ReaderToken(), summary="批量接收投放记录（按事件编号幂等）")
+EVENT_SCHEMA = {
+    "type": "object", "required": ["events"],
+    "properties": {"events": {"type": "array", "maxItems": 5000, "items": {
+        "type": "object", "required": ["id", "card", "point", "at", "category", "correct"],
+        "properties": {"id": {"type": "string", "pattern": "^[A-Za-z0-9._:-]{1,64}$", "description": "设备自己的事件编号（幂等键）"},
+                       "card": {"type": "string", "description": "积分卡号"},
+                       "point": {"type": "string", "description": "投放点编号"},
+                       "at": {"type": "string", "format": "date-time", "description": "投放时间；无时区按北京时间"},
+                       "category": {"type": "string", "enum": ["recyclable", "kitchen", "hazardous", "other"]},
+                       "correct": {"type": "boolean", "description": "是否分类正确"}}}}}}
+
+
+@router.post("/events", auth=ReaderToken(), summary="批量接收投放记录（按事件编号幂等）",
+             openapi_extra={"requestBody": {"required": True,
+                                            "content": {"application/json": {"schema": EVENT_SCHEMA}}}})
 def events(request: HttpRequest):
     length = request.META.get("CONTENT_LENGTH") or "0"
     if length.isdigit() and int(length) > MAX_BODY_BYTES:

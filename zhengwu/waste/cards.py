@@ -50,3 +50,38 @@ def find_card(number: str, check_code: str) -> Card:
     if card is None or not hmac.compare_digest(card.check_hash, given):
         raise DomainError("卡号或校验码不正确。", field="number", code="card_not_found")
     return card
+
+
+def issue_cards(community: Community, rows: list[list[str]]) -> list[IssuedCard]:
+    """Cards for a list of households (header 卡号,住户 / number,household), all or nothing: every bad row
+    (empty, duplicate in the file or already issued) is reported and no card is made."""
+    from .register import ImportRefused, Problem
+
+    if not rows:
+        raise DomainError("文件是空的；第一行应为表头：卡号,住户。", field="FILE", code="empty")
+    header = ["".join(c.split()).lower() for c in rows[0]]
+    try:
+        number_at = next(i for i, c in enumerate(header) if c in ("卡号", "number", "card"))
+        household_at = next(i for i, c in enumerate(header) if c in ("住户", "household", "楼栋单元房号"))
+    except StopIteration:
+        raise ImportRefused([Problem(1, "卡号/住户", "表头应为：卡号,住户")]) from None
+    problems, wanted, seen = [], [], {}
+    existing = set(Card.objects.filter(number__in=[r[number_at].strip() for r in rows[1:] if len(r) > number_at])
+                   .values_list("number", flat=True))
+    for line, row in enumerate(rows[1:], start=2):
+        number = row[number_at].strip() if len(row) > number_at else ""
+        household = row[household_at].strip() if len(row) > household_at else ""
+        if not number or len(number) > 32:
+            problems.append(Problem(line, rows[0][number_at], "卡号应为1至32个字符"))
+        elif number in seen:
+            problems.append(Problem(line, rows[0][number_at], f"卡号“{number}”与第{seen[number]}行重复"))
+        elif number in existing:
+            problems.append(Problem(line, rows[0][number_at], f"卡号“{number}”已发放"))
+        if not household:
+            problems.append(Problem(line, rows[0][household_at], "请填写住户（楼栋单元房号）"))
+        seen.setdefault(number, line)
+        wanted.append((number, household))
+    if problems:
+        raise ImportRefused(problems)
+    with transaction.atomic():
+        return [issue_card(community, number, household) for number, household in wanted]
