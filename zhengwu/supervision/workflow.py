@@ -98,7 +98,7 @@ def step(assignment: Assignment, action: str, *, user=None, on: dt.date | None =
     if action not in STEPS:
         raise DomainError(f"没有“{action}”这个步骤（可用：{'、'.join(STEPS)}）。", field="action")
     starts, to_state, actor, label = STEPS[action]
-    row = Assignment.objects.select_for_update().select_related("task", "organization").get(pk=assignment.pk)
+    row = Assignment.objects.select_for_update(of=("self",)).select_related("task", "organization").get(pk=assignment.pk)
     if row.is_group:
         raise DomainError(f"“{row.unit_name}”是统称，请先展开为具体单位再办理。", field="action", code="group")
     if expected_version is not None and row.version != expected_version:
@@ -165,7 +165,7 @@ def request_extension(assignment: Assignment, new_due: dt.date, reason: str, *, 
                       on: dt.date | None = None) -> Extension:
     """A unit asks for a later deadline: on or before the deadline (a deadline that has passed cannot be
     extended), for a later day, with a reason, and one pending request at a time."""
-    row = Assignment.objects.select_for_update().select_related("organization").get(pk=assignment.pk)
+    row = Assignment.objects.select_for_update(of=("self",)).select_related("organization").get(pk=assignment.pk)
     day = on or today()
     if user is not None:
         _check_actor(row, user, "unit", "申请延期")
