@@ -8,13 +8,16 @@ body terms unweighted (D) after the title's last position, as `setweight(title, 
 'D')` concatenates them. Queries use the same raw lexemes (`tsquery_literal`), so both sides of @@ agree
 whatever characters a term holds.
 """
+import re
 from collections.abc import Iterable, Sequence
+from itertools import groupby, islice
 
 # PostgreSQL's limits (tsearch/ts_type.h): positions 1–16383, larger ones clamped to the last; at most 256
 # positions kept per lexeme; a lexeme of at most 2047 bytes (to_tsvector skips longer words).
 MAX_POSITION = 16383
 MAX_POSITIONS = 256
 MAX_LEXEME_BYTES = 2047
+_NEEDS_ESCAPE = re.compile(r"['\\]")
 
 
 def quoted(term: str) -> str:
@@ -26,8 +29,38 @@ def _indexable(term: str) -> bool:
     return bool(term) and len(term.encode("utf-8")) <= MAX_LEXEME_BYTES
 
 
+# Position labels, made once: title positions carry weight A, body positions none (D).
+_PLAIN = [str(i) for i in range(MAX_POSITION + 1)]
+_TITLE = [f"{i}A" for i in range(MAX_POSITION + 1)]
+# A term of at most this many characters is at most MAX_LEXEME_BYTES in UTF-8 (4 bytes a character at most).
+_SAFE_CHARS = MAX_LEXEME_BYTES // 4
+
+
 def tsvector_literal(title_terms: Sequence[str], body_terms: Sequence[str]) -> str:
-    """The tsvector of an entry, as text (cast by the column): `'term':1A,7 'other':3` …"""
+    """The tsvector of an entry, as text (cast by the column): `'other':3 'term':1A,7` …
+
+    A rebuild writes one for every entry, about 1.3 terms a character of text: the usual entry goes through
+    C-level sorting and grouping; only an entry past PostgreSQL's limits takes the careful loop."""
+    terms = ["", *title_terms, *body_terms]  # index = position
+    count = len(terms) - 1
+    if count == 0:
+        return ""
+    if count > MAX_POSITION or max(map(len, terms)) > _SAFE_CHARS or "" in terms[1:]:
+        return _careful_literal(title_terms, body_terms)
+    labels = _TITLE[:len(title_terms) + 1] + _PLAIN[len(title_terms) + 1:count + 1]
+    term_at = terms.__getitem__
+    order = sorted(range(1, count + 1), key=term_at)  # stable: each term's positions stay ascending
+    parts = []
+    for term, where in groupby(order, term_at):
+        listed = ",".join(map(labels.__getitem__, islice(where, MAX_POSITIONS)))
+        lexeme = quoted(term) if _NEEDS_ESCAPE.search(term) else "'" + term + "'"
+        parts.append(f"{lexeme}:{listed}")
+    return " ".join(parts)
+
+
+def _careful_literal(title_terms: Sequence[str], body_terms: Sequence[str]) -> str:
+    """`tsvector_literal` for an entry past the limits: positions clamped (repeats dropped), long terms
+    skipped, at most MAX_POSITIONS a lexeme."""
     positions: dict[str, list[str]] = {}
     seen: dict[str, set[int]] = {}
 
