@@ -147,3 +147,28 @@ def test_the_demo_marks_its_samples_and_changes_nothing_when_run_again(registry)
     assert (Assignment.objects.count(), Target.objects.count(), ProgressEntry.objects.count()) == counts
     page = Client().get("/supervision/public/").content.decode()
     assert "对口协同发展实施方案" in page and "示例" in page and "綦江齿轮与石柱企业签订配套协议" in page
+
+
+def test_a_target_entered_by_hand_keeps_money_in_yuan_and_links_to_its_document(registry, office):
+    from zhengwu.supervision.importer import import_document
+
+    programme = import_document("綦江府办发〔2021〕23号").programme
+    client = client_for(office)
+    client.post(f"/supervision/p/{programme.pk}/edit/target/", {
+        "indicator": "撤桶并点改造投入", "party": "古南街道", "threshold": "500", "unit": "万元", "year": 2021,
+        "cite": "三、（二）"})
+    target = programme.targets.get()
+    assert (target.threshold, target.unit, target.year) == (5000000, "元", 2021)
+    assert target.source_url() == programme.document.get_absolute_url()
+    refused = client.post(f"/supervision/p/{programme.pk}/edit/target/", {
+        "indicator": "撤桶并点改造投入", "party": "古南街道", "threshold": "-1", "unit": "元", "year": 2021},
+        follow=True)
+    assert "不小于0" in refused.content.decode() and programme.targets.count() == 1
+
+
+def test_the_public_page_shows_only_published_programmes_and_no_unit_statuses(campaign, plan, office):
+    assert "尚未公开任何项目" in Client().get("/supervision/public/").content.decode()
+    client_for(office).post(f"/supervision/p/{plan.pk}/edit/settings/", {"published": "on", "yellow_days": ""})
+    page = Client().get("/supervision/public/").content.decode()
+    assert "为石柱县提供就业岗位" in page and "2025年度" in page
+    assert "区司法局" not in page and "长江保护法" not in page
