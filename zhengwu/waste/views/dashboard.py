@@ -40,7 +40,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                "points": [(d, share_text(s)) for d, s in board.history(u.unit, on)]} for u in charted]
     at_risk = [{"r": r, "back": board.holding_back(r.progress, r.target)} for r in risks
                if not unit or r.progress.unit == unit]
-    context = {"form": form, "on": on, "unit": unit, "rows": rows, "charts": charts, "risks": at_risk,
+    bases = list(dict.fromkeys((t.cite, t.text) for u in shown for t in u.targets))
+    context = {"form": form, "on": on, "unit": unit, "rows": rows, "bases": bases, "charts": charts, "risks": at_risk,
                "queue": work_queue(unit, on) if unit else None,
                "samples": Community.objects.filter(is_sample=True).exists(), "query": request.GET.urlencode()}
     return render(request, T + "dashboard.html", context, status=400 if form.is_bound and not form.is_valid() else 200)
