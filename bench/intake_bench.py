@@ -37,7 +37,7 @@ OUT = HERE / "out"
 VENV_BIN = Path(sys.executable).parent
 PG_SERVER = os.environ.get("ZW_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 PG_DB = "zw_intake_bench"
-PORT = 8765
+PORT = int(os.environ.get("ZW_BENCH_PORT", "8765"))
 GOAL_RPS = 200
 
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -111,12 +111,23 @@ class Client(threading.Thread):
                 time.sleep(0.05)
 
 
+def _answers() -> bool:
+    try:
+        http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).connect()
+    except OSError:
+        return False
+    return True
+
+
 class Server:
     def __init__(self, env: dict, workers: int, threads: int) -> None:
         self.env, self.workers, self.threads = env, workers, threads
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
+        if self.process is None and _answers():
+            # Another server on the port would be measured instead of this one (and get the reports).
+            raise SystemExit(f"port {PORT} is taken by another server: stop it or set ZW_BENCH_PORT")
         self.process = subprocess.Popen(
             [str(VENV_BIN / "gunicorn"), "zhengwu.wsgi:application", "-b", f"127.0.0.1:{PORT}",
              "-w", str(self.workers), "-k", "gthread", "--threads", str(self.threads), "--keep-alive", "30",
