@@ -172,3 +172,31 @@ def test_the_public_page_shows_only_published_programmes_and_no_unit_statuses(ca
     page = Client().get("/supervision/public/").content.decode()
     assert "为石柱县提供就业岗位" in page and "2025年度" in page
     assert "区司法局" not in page and "长江保护法" not in page
+
+
+def test_the_office_chooses_members_of_a_group_and_links_an_unregistered_name(campaign, office):
+    task = campaign.tasks.get(ref="6")
+    group = task.assignments.get(unit_name="区级有关部门")
+    client = client_for(office)
+    page = client.get(f"/supervision/task/{task.pk}/choose/{group.pk}/").content.decode()
+    assert "区司法局" in page and "区委宣传部" not in page  # 区委宣传部 already leads this task
+    from zhengwu.org.resolve import find_organization
+
+    chosen = [find_organization(name).pk for name in ("区司法局", "区生态环境局")]
+    client.post(f"/supervision/task/{task.pk}/edit/expand/", {"assignment": group.pk, "choose": "1",
+                                                              "member": chosen})
+    added = task.assignments.filter(group="区级有关部门")
+    assert sorted(a.unit_name for a in added) == ["区司法局", "区生态环境局"]
+    assert all(a.role == "cooperating" for a in added)
+    nothing = client.post(f"/supervision/task/{task.pk}/edit/expand/", {"assignment": group.pk, "choose": "1"},
+                          follow=True)
+    assert "请至少选择一个单位" in nothing.content.decode()
+
+    page = client.get(f"/supervision/task/{task.pk}/").content.decode()
+    assert "关联名录中的单位" in page and "<option>区人大办</option>" in page
+    client.post(f"/supervision/task/{task.pk}/edit/link/", {"unit_name": "区人大办", "organization": "区人大常委会办公室"})
+    linked = task.assignments.get(unit_name="区人大办")
+    assert linked.organization.name == "区人大常委会办公室"
+    wrong = client.post(f"/supervision/task/{task.pk}/edit/link/", {"unit_name": "区普法办", "organization": "区普法局"},
+                        follow=True)
+    assert "名录中没有“区普法局”" in wrong.content.decode()

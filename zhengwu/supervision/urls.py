@@ -16,6 +16,7 @@ urlpatterns = [
     path("p/<int:pk>/sheet/<slug:kind>/", sheets.sheet, name="sheet"),
     path("task/<int:pk>/", office.task, name="task"),
     path("task/<int:pk>/edit/<slug:what>/", office.task_edit, name="task_edit"),
+    path("task/<int:pk>/choose/<int:group>/", office.choose_members, name="choose"),
     path("a/<int:pk>/", assignment.assignment, name="assignment"),
     path("a/<int:pk>/do/<slug:action>/", assignment.act, name="act"),
     path("a/<int:pk>/extension/", assignment.extension, name="extension"),

@@ -246,6 +246,26 @@ def expand_group(assignment: Assignment, *, user=None, on: dt.date | None = None
     return made
 
 
+@transaction.atomic
+def link_unit(programme, unit_name: str, registry_name: str, *, user=None) -> int:
+    """Link every assignment of `programme` printed as `unit_name` (unresolved: 区人大办) to the registry's
+    organisation named `registry_name` (区人大常委会办公室); returns how many rows were linked. The printed
+    name stays as the document wrote it."""
+    from zhengwu.org.resolve import find_organization
+
+    if user is not None and not is_office(user):
+        raise DomainError("只有督查室可以关联单位。", field="action", code="forbidden")
+    organization = find_organization(registry_name, field="organization")
+    rows = Assignment.objects.filter(task__programme=programme, unit_name=unit_name, organization__isnull=True,
+                                     is_group=False)
+    clash = Assignment.objects.filter(task__programme=programme, organization=organization,
+                                      task__in=rows.values("task")).exclude(unit_name=unit_name)
+    if clash.exists():
+        raise DomainError(f"{organization.label}已是其中某些事项的承办单位，不能再关联“{unit_name}”。",
+                          field="organization", code="duplicate")
+    return rows.update(organization=organization)
+
+
 def add_unit(task, name: str, role: str = Role.LEAD) -> Assignment:
     """Add a unit by hand (documents entered by hand, or a unit the text forgot); resolved like imports."""
     name = (name or "").strip()

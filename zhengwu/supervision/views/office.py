@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 
-from .. import importer, progress, status, workflow
+from .. import importer, progress, status, units, workflow
 from ..extract import split_units
 from ..forms import SettingsForm, TargetForm, TaskForm, UnitForm
 from ..models import Assignment, Programme, Reminder, Task
@@ -152,8 +152,23 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
     on, bad_day = day_asked(request)
     days = status.yellow_days_for(found.programme, on)
     rows = [(a, status.light_of(a, on, days)) for a in found.assignments.select_related("organization")]
+    unlinked = [a.unit_name for a, _light in rows if not a.is_group and a.organization_id is None]
     return render(request, T + "task.html", {"task": found, "rows": rows, "on": on, "bad_day": bad_day,
+                                             "unlinked": unlinked,
                                              "manage": request.user.has_perm(workflow.MANAGE), "unit_form": UnitForm()})
+
+
+@staff_page
+def choose_members(request: HttpRequest, pk: int, group: int) -> HttpResponse:
+    """Choose which members of a collective phrase get the task (区级有关部门 names 75 units; 有关 means the
+    relevant ones): every member listed with a checkbox, those already on the task left out."""
+    if (denied := office_only(request)) is not None:
+        return denied
+    found = get_object_or_404(Task.objects.select_related("programme__document"), pk=pk)
+    row = get_object_or_404(Assignment, pk=group, task=found, is_group=True)
+    taken = set(found.assignments.exclude(organization=None).values_list("organization_id", flat=True))
+    members = [org for org in units.members(row.unit_name, workflow.today()) if org.pk not in taken]
+    return render(request, T + "choose.html", {"task": found, "group": row, "members": members})
 
 
 @require_POST
@@ -171,8 +186,18 @@ def task_edit(request: HttpRequest, pk: int, what: str) -> HttpResponse:
             messages.success(request, "已添加承办单位。")
         elif what == "expand":
             group = get_object_or_404(Assignment, pk=request.POST.get("assignment"), task=found)
-            made = workflow.expand_group(group, user=request.user)
+            chosen = [int(pk) for pk in request.POST.getlist("member") if pk.isdigit()]
+            if "member" in request.POST or request.POST.get("choose"):
+                if not chosen:
+                    raise DomainError("请至少选择一个单位。", field="member")
+                made = workflow.expand_group(group, user=request.user, only=chosen)
+            else:
+                made = workflow.expand_group(group, user=request.user)
             messages.success(request, f"已将“{group.unit_name}”展开为 {len(made)} 个单位。")
+        elif what == "link":
+            linked = workflow.link_unit(found.programme, request.POST.get("unit_name", ""),
+                                        request.POST.get("organization", ""), user=request.user)
+            messages.success(request, f"已关联 {linked} 处“{request.POST.get('unit_name', '')}”。")
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect(found)
