@@ -80,3 +80,25 @@ def test_office_follows_a_street_to_a_community_notice(waste_site, page, browser
     assert "具体点位为：院坝东侧（每日清洗消杀）" in text and "咨询人：王明；咨询电话：023-48661234。" in text
     assert lines[-2:] == ["古南街道办事处", "2021年8月25日"]
     assert_clean(browser_log)
+
+
+def test_a_resident_checks_the_balance_on_a_phone(waste_site, phone_page, browser_log):
+    from zhengwu.waste.cards import issue_card
+    from zhengwu.waste.ingest import ingest
+    from zhengwu.waste.models import Community
+
+    community = Community.objects.get(name="老街院子")
+    issue_card(community, "LJ-0001", "3栋2单元201", check_code="246810")
+    ingest([{"id": "r1", "card": "LJ-0001", "point": "GN-LJ-1", "at": "2021-09-01T07:40:00+08:00",
+             "category": "kitchen", "correct": True},
+            {"id": "r2", "card": "LJ-0001", "point": "GN-LJ-1", "at": "2021-09-01T13:00:00+08:00",
+             "category": "other", "correct": True}])
+    phone_page.goto(f"{waste_site}/waste/card/")
+    phone_page.get_by_label("卡号").fill("LJ-0001")
+    phone_page.get_by_label("校验码").fill("246810")
+    phone_page.get_by_role("button", name="查询").click()
+    assert phone_page.locator("#points").inner_text() == "1"
+    history = phone_page.locator("#balance table").inner_text()
+    assert "时段内" in history and "时段外" in history
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375 + 1  # no sideways scrolling
+    assert_clean(browser_log)
