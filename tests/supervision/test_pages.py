@@ -23,7 +23,7 @@ def test_the_office_sees_the_campaign_and_each_units_light(campaign, office):
     task = campaign.tasks.get(ref="1")
     page = client_for(office).get(f"/supervision/task/{task.pk}/?on=2021-07-21").content.decode()
     assert "区委组织部" in page and "红灯" in page and "已逾期 1 天" in page
-    assert "各街镇（统称）" in page and "展开为成员单位" in page
+    assert "各街镇（统称）" in page and "展开为全部成员单位" in page and "选择成员单位" in page
     assert "区委党校" in page and "名录中未登记" in page
     dashboard = client_for(office).get("/supervision/?on=2021-07-18").content.decode()
     assert "綦普法办〔2021〕16号" in dashboard and "light-yellow" in dashboard

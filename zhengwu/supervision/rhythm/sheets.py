@@ -38,6 +38,8 @@ def build_sheet(programme: Programme, period: Period) -> dict:
         sheet["entries"] = _entries(programme, period)
     if period.kind == "year":
         sheet["funds"] = funds.fund_checks(programme, period.year)
+        sheet["sample"] = sheet["sample"] or any(p["sample"] for p in sheet["funds"]["projects"]) or \
+            programme.fund_projects.filter(year=period.year, is_sample=True).exists()
     return sheet
 
 

@@ -13,7 +13,7 @@ from zhengwu.core.errors import DomainError
 from .. import importer, progress, status, units, workflow
 from ..extract import split_units
 from ..forms import SettingsForm, TargetForm, TaskForm, UnitForm
-from ..models import Assignment, Programme, Reminder, Task
+from ..models import Assignment, Programme, ProgressEntry, Reminder, Task
 from ..rhythm.periods import quarter
 from .common import T, day_asked, office_only, staff_page
 
@@ -55,7 +55,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             counts = Assignment.objects.filter(task__programme=programme, is_group=False).aggregate(
                 **light_counts(on, days))
             rows.append({"programme": programme, "counts": counts, "targets": programme.targets.count(),
-                         "sample": programme.tasks.filter(is_sample=True).exists()})
+                         "sample": programme.tasks.filter(is_sample=True).exists()
+                         or ProgressEntry.objects.filter(target__programme=programme, is_sample=True).exists()
+                         or programme.fund_projects.filter(is_sample=True).exists()})
     mine = []
     units = workflow.unit_ids(request.user)
     if units:
