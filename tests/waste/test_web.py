@@ -157,6 +157,9 @@ def test_events_api(community):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
     answer = client.post("/api/waste/events", body, content_type="application/json", **auth).json()
     assert answer["stored"] == 1 and answer["refused"][0]["field"] == "card" and answer["refused"][0]["id"] == "b"
+    from zhengwu.waste.models import DropEvent
+
+    assert DropEvent.objects.get(event_id="a").source == "古南-翠湖-1号点"  # which device sent it
     again = client.post("/api/waste/events", body, content_type="application/json", **auth).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
     bad = client.post("/api/waste/events", "{\"events\": 3}", content_type="application/json", **auth)

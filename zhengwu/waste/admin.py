@@ -60,8 +60,8 @@ class CardAdmin(ReadOnlyAdmin):
 
 @admin.register(DropEvent)
 class DropEventAdmin(ReadOnlyAdmin):
-    list_display = ("event_id", "card", "point", "at", "category", "correct", "in_window", "points")
-    list_filter = ("correct", "in_window", "category")
+    list_display = ("event_id", "card", "point", "at", "category", "correct", "in_window", "points", "source")
+    list_filter = ("correct", "in_window", "category", "source")
     search_fields = ("event_id", "card__number")
 
 

@@ -76,7 +76,7 @@ def events(request: HttpRequest):
         return _error(f"请求体不是有效的 UTF-8 JSON：{exc}。", "body", 400)
     batch = body.get("events") if isinstance(body, dict) else None
     try:
-        result = ingest(batch)
+        result = ingest(batch, source=request.auth.name)
     except BatchError as exc:
         return _error(str(exc), "events", 400)
     return JsonResponse(result.as_json(), json_dumps_params={"ensure_ascii": False})

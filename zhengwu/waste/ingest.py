@@ -103,8 +103,9 @@ def points_for(correct: bool, in_window: bool, day: dt.date, cache: dict) -> int
     return cache[key]
 
 
-def ingest(events: Any, *, now: dt.datetime | None = None) -> BatchResult:
-    """Store a batch of drop-off events; see the module's docstring."""
+def ingest(events: Any, *, now: dt.datetime | None = None, source: str = "") -> BatchResult:
+    """Store a batch of drop-off events; see the module's docstring. `source` names the sender (the
+    device's name) on every event it stores, so a bad reader's events can be found."""
     if not isinstance(events, list):
         raise BatchError("批量数据应为事件列表（events）。")
     if len(events) > MAX_BATCH:
@@ -144,7 +145,7 @@ def ingest(events: Any, *, now: dt.datetime | None = None) -> BatchResult:
                          correct, in_window, points_for(correct, in_window, local.date(), cache)))
     if rows:
         rows.sort(key=lambda r: r.event_id)  # one order for every batch: concurrent inserts never wait in a cycle
-        _write(rows, result, now or timezone.now())
+        _write(rows, result, now or timezone.now(), source[:100])
     return result
 
 
@@ -169,13 +170,13 @@ def _check(index: int, event: dict, cards: dict, points: dict) -> Refusal | None
     return None
 
 
-def _write(rows: list[_Row], result: BatchResult, now: dt.datetime) -> None:
+def _write(rows: list[_Row], result: BatchResult, now: dt.datetime, source: str) -> None:
     by_id = {r.event_id: r for r in rows}
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            inserted = _insert_arrays(cursor, rows, now)
+            inserted = _insert_arrays(cursor, rows, now, source)
         else:
-            inserted = _insert_values(cursor, rows, now)
+            inserted = _insert_values(cursor, rows, now, source)
         deltas: dict[int, int] = defaultdict(int)
         for event_id in inserted:
             deltas[by_id[event_id].card_id] += by_id[event_id].points
@@ -193,28 +194,28 @@ def _write(rows: list[_Row], result: BatchResult, now: dt.datetime) -> None:
 
 
 TABLE, CARDS = DropEvent._meta.db_table, Card._meta.db_table
-COLUMNS = "(event_id, card_id, point_id, at, category, correct, in_window, points, received_at)"
+COLUMNS = "(event_id, card_id, point_id, at, category, correct, in_window, points, received_at, source)"
 
 
-def _insert_arrays(cursor: Any, rows: list[_Row], now: dt.datetime) -> set[str]:
-    """PostgreSQL: the batch as nine arrays unnested — nine parameters instead of 4,500, which the driver
+def _insert_arrays(cursor: Any, rows: list[_Row], now: dt.datetime, source: str) -> set[str]:
+    """PostgreSQL: the batch as eight arrays unnested — ten parameters instead of 5,000, which the driver
     would otherwise scan one placeholder at a time (a third of the batch's time before this)."""
     cursor.execute(
-        f"INSERT INTO {TABLE} {COLUMNS} SELECT e.*, %s::timestamptz FROM unnest(%s::varchar[], %s::bigint[], "
+        f"INSERT INTO {TABLE} {COLUMNS} SELECT e.*, %s::timestamptz, %s::varchar FROM unnest(%s::varchar[], %s::bigint[], "
         f"%s::bigint[], %s::timestamptz[], %s::varchar[], %s::boolean[], %s::boolean[], %s::integer[]) "
         f"AS e ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
-        [now, [r.event_id for r in rows], [r.card_id for r in rows], [r.point_id for r in rows],
+        [now, source, [r.event_id for r in rows], [r.card_id for r in rows], [r.point_id for r in rows],
          [r.at for r in rows], [r.category for r in rows], [r.correct for r in rows],
          [r.in_window for r in rows], [r.points for r in rows]])
     return {row[0] for row in cursor.fetchall()}
 
 
-def _insert_values(cursor: Any, rows: list[_Row], now: dt.datetime) -> set[str]:
+def _insert_values(cursor: Any, rows: list[_Row], now: dt.datetime, source: str) -> set[str]:
     """SQLite (3.35+ for RETURNING): one multi-row VALUES statement."""
-    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
+    values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(rows))
     params: list[Any] = []
     for r in rows:
-        params += [r.event_id, r.card_id, r.point_id, r.at, r.category, r.correct, r.in_window, r.points, now]
+        params += [r.event_id, r.card_id, r.point_id, r.at, r.category, r.correct, r.in_window, r.points, now, source]
     cursor.execute(f"INSERT INTO {TABLE} {COLUMNS} VALUES {values} "
                    f"ON CONFLICT (event_id) DO NOTHING RETURNING event_id", params)
     return {row[0] for row in cursor.fetchall()}

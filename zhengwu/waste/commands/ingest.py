@@ -26,7 +26,7 @@ def run(command: Any, options: dict) -> None:
     try:
         data = read_facts(options["file"])
         events = data.get("events") if isinstance(data, dict) else data
-        result = ingest(events)
+        result = ingest(events, source=f"zhengwu waste ingest {options['file']}")
     except BatchError as exc:
         raise fail(DomainError(str(exc), field="events"), as_json=as_json) from None
     except DomainError as exc:

@@ -45,6 +45,7 @@ class DropEvent(models.Model):
     in_window = models.BooleanField("在投放时段内")
     points = models.IntegerField("积分")
     received_at = models.DateTimeField("接收时间")
+    source = models.CharField("来源设备", max_length=100, blank=True)  # the device (ReaderKey.name) or the command
 
     class Meta:
         ordering = ["-at", "-pk"]
