@@ -33,9 +33,9 @@ def create_edition(number: int, year: int, *, on: dt.date, by: Any = None, is_sa
     """A new edition with the parameters in force on `on` (quotas, notice days …); `overrides` set this
     edition's own values (e.g. winner_quota=1), each ≥ 1."""
     if number < 1:
-        raise DomainError("届次应为正整数。", field="number")
+        raise DomainError("届次应为正整数。", field="edition_number")
     if Edition.objects.filter(number=number).exists():
-        raise DomainError(f"第{number}届已经存在。", field="number", code="exists")
+        raise DomainError(f"第{number}届已经存在。", field="edition_number", code="exists")
     values = {
         "winner_quota": rules_book.whole("quota.winner", on),
         "nominee_quota": rules_book.whole("quota.nominee", on),

@@ -40,7 +40,7 @@ def editions_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def create(request: HttpRequest) -> HttpResponse:
     try:
-        number = _int(request.POST.get("number"), "number")
+        number = _int(request.POST.get("number"), "edition_number")
         year = _int(request.POST.get("year"), "year")
         overrides = {k: _int(request.POST.get(k), k) for k in ("winner_quota", "nominee_quota", "school_quota",
                                                                  "notice_days") if request.POST.get(k)}
