@@ -38,6 +38,7 @@ def test_a_unit_behind_its_pace_is_at_risk_with_the_communities_to_do_first():
     risk = risks[0]
     assert risk.target.due == dt.date(2021, 8, 31) and risk.needed == 5  # 6 of 12 for 50 %
     assert risk.per_week == Fraction(5, 4) and risk.pace == Fraction(1, 4) and not risk.missed
+    assert risk.share_per_week == Fraction(5, 48) and risk.share_per_week_text == "10.4"  # points a week
     back = dashboard.holding_back(risk.progress, risk.target)
     assert [c.name for c, _ in back][0] == "无物业院子" and len(back) == 5
 

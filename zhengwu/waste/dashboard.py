@@ -32,6 +32,15 @@ class Risk:
     missed: bool
 
     @property
+    def share_per_week(self) -> Fraction:
+        """The share the unit must gain each remaining week (撤桶并点率每周需提高)."""
+        return self.per_week / self.progress.communities
+
+    @property
+    def share_per_week_text(self) -> str:
+        return f"{float(self.share_per_week) * 100:.1f}"
+
+    @property
     def per_week_text(self) -> str:
         return f"{float(self.per_week):.1f}"
 
