@@ -10,6 +10,7 @@ from zhengwu.core.errors import DomainError
 from zhengwu.supervision.listing import programme_of
 from zhengwu.supervision.rhythm import build_sheet, parse_period
 from zhengwu.supervision.rhythm.docx import sheet_docx
+from zhengwu.supervision.rhythm.tables import number
 from zhengwu.supervision.rhythm.xlsx import sheet_xlsx
 
 NAME = "sheet"
@@ -49,7 +50,8 @@ def run(command: Any, options: dict) -> None:
         command.stdout.write(f"  {unit['rank']}. {unit['unit']} 报结 {unit['done']}/{unit['assigned']} "
                              f"红{unit['red']} 黄{unit['yellow']} 绿{unit['green']}")
     for target in sheet["targets"]:
-        command.stdout.write(f"  {target['party']} {target['indicator']} {target['total']}/{target['threshold']}"
-                             f"{target['unit']} {target['light_label']}{' 完成' if target['met'] else ''}")
+        verdict = ("完成" if target["met"] else "未完成") if sheet["kind"] == "year" else target["light_label"]
+        command.stdout.write(f"  {target['party']} {target['indicator']} {number(target['total'])}/"
+                             f"{number(target['threshold'])} {target['unit']} {verdict}")
     if options["output"]:
         command.stderr.write(f"已保存 {options['output']}")
