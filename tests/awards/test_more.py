@@ -113,3 +113,12 @@ def test_a_second_decision_joins_the_unpublished_issue(imported_seed, schools, e
         "重庆市綦江区人民政府关于颁发第十届青少年科技创新区长奖的决定",
         "重庆市綦江区人民政府关于颁发第十一届青少年科技创新区长奖的决定"]
     assert g.Issue.objects.filter(published=False).count() == 1
+
+
+def test_a_forged_form_gets_a_message_not_a_server_error(edition, schools, experts):
+    make_candidates(edition, schools, [("kdc", "王一", "六年级", 2)])
+    bureau = login("run_edition", "kjj")
+    response = csrf_post(bureau, "/awards/staff/editions/10/step/objection", {"candidate": "abc", "text": "x"})
+    assert response.status_code == 200 and "候选人：请选择。" in response.content.decode()
+    response = csrf_post(bureau, "/awards/staff/editions/10/step/nonsense", {})
+    assert "没有“nonsense”这一步" in response.content.decode()

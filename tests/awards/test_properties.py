@@ -86,3 +86,37 @@ def test_tiers_respect_quotas_and_scores(django_db_blocker, marks, winners, nomi
         assert [order[c.tier] for c in kept] == sorted(order[c.tier] for c in kept)  # better rank, better tier
         assert all(c.tier == "" for c in rows if c.removed)
         transaction.set_rollback(True)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(totals=st.lists(st.lists(st.sampled_from([Decimal("70"), Decimal("75.5"), Decimal("80"), Decimal("85.5")]),
+                                min_size=1, max_size=3), min_size=2, max_size=8))
+@pytest.mark.django_db
+def test_compute_orders_by_exact_mean_and_reports_every_tie(totals):
+    """Whatever the experts' totals, compute() lists candidates by exact mean, best first; equal means — and
+    only those — form tie groups and share a place."""
+    from django.db import transaction
+
+    from zhengwu.awards.applications import school_named
+    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert
+    from zhengwu.awards.ranking import compute
+
+    with transaction.atomic():
+        edition = Edition.objects.create(number=98, year=2030, state="reviewing")
+        school = school_named("綦江区实验中学")
+        experts = [Expert.objects.create(name=f"专家{i}") for i in range(3)]
+        means = {}
+        for i, marks in enumerate(totals):
+            candidate = Candidate.objects.create(edition=edition, school=school, name=f"学生{'甲乙丙丁戊己庚辛'[i]}",
+                                                 grade="高一年级", class_no=1, recommended=True)
+            for expert, mark in zip(experts, marks, strict=False):
+                Assignment.objects.create(candidate=candidate, expert=expert, total=mark, submitted_on=dt.date(2030, 1, 1))
+            means[candidate.pk] = sum(Fraction(m) for m in marks) / len(marks)
+        ranking = compute(edition)
+        scores = [r.score for r in ranking.rows]
+        assert scores == sorted(means.values(), reverse=True) and all(means[r.candidate.pk] == r.score for r in ranking.rows)
+        expected = {frozenset(pk for pk, m in means.items() if m == value) for value in means.values()}
+        assert {frozenset(r.candidate.pk for r in g) for g in ranking.ties} == {g for g in expected if len(g) > 1}
+        for row in ranking.rows:
+            assert row.place == 1 + sum(1 for m in means.values() if m > row.score)
+        transaction.set_rollback(True)

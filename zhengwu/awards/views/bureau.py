@@ -90,8 +90,8 @@ def step(request: HttpRequest, number: int, action: str) -> HttpResponse:
             for short in started.short:
                 messages.warning(request, short)
         elif action == "assign":
-            candidate = get_object_or_404(Candidate, pk=post.get("candidate"), edition=found)
-            expert = get_object_or_404(Expert, pk=post.get("expert"))
+            candidate = get_object_or_404(Candidate, pk=_pk(post, "candidate"), edition=found)
+            expert = get_object_or_404(Expert, pk=_pk(post, "expert"))
             review.assign(candidate, expert, on=form_date(request), by=request.user)
         elif action == "rank":
             order = [int(x) for x in post.getlist("tie_order") if x.isdigit()]
@@ -102,11 +102,11 @@ def step(request: HttpRequest, number: int, action: str) -> HttpResponse:
             notice.publish_notice(found, form_date(request, "start"), contact=post.get("contact", ""),
                                   by=request.user)
         elif action == "objection":
-            candidate = get_object_or_404(Candidate, pk=post.get("candidate"), edition=found)
+            candidate = get_object_or_404(Candidate, pk=_pk(post, "candidate"), edition=found)
             notice.record_objection(candidate, received_on=form_date(request, "received_on"),
                                     text=post.get("text", ""), objector=post.get("objector", ""), by=request.user)
         elif action == "decide":
-            objection = get_object_or_404(Objection, pk=post.get("objection"), candidate__edition=found)
+            objection = get_object_or_404(Objection, pk=_pk(post, "objection"), candidate__edition=found)
             outcome = post.get("outcome")
             if outcome not in ("upheld", "dismissed"):
                 raise DomainError("请选择异议是否成立。", field="outcome")
@@ -124,6 +124,14 @@ def step(request: HttpRequest, number: int, action: str) -> HttpResponse:
     except DomainError as exc:
         show_error(request, exc)
     return redirect("awards:staff_edition", found.number)
+
+
+def _pk(post, name: str) -> int:
+    """A row id from a form's select; anything else is a clear error, not a server error."""
+    value = (post.get(name) or "").strip()
+    if not value.isdigit():
+        raise DomainError("请选择。", field=name)
+    return int(value)
 
 
 def _tie_order(post) -> list[int]:

@@ -22,7 +22,8 @@ FIELD_LABELS = {"on": "日期", "start": "公示开始日期", "received_on": "�
                 "text": "异议内容", "tie_order": "并列顺序", "file": "文件", "innovation": "创新性",
                 "science": "科学性", "practice": "实用性", "presentation": "表达与展示",
                 "edition_number": "届次", "year": "年度", "winner_quota": "区长奖名额", "nominee_quota": "区长提名奖名额",
-                "school_quota": "每校推荐名额", "notice_days": "公示天数", "outcome": "处理结果"}
+                "school_quota": "每校推荐名额", "notice_days": "公示天数", "outcome": "处理结果",
+                "candidate": "候选人", "expert": "专家", "objection": "异议"}
 
 
 def staff_page(check: Callable, message: str) -> Callable:
