@@ -230,3 +230,18 @@ def test_a_streets_staff_change_only_their_own_communities(community):
     answer = client.post("/waste/communities/import/", {"file": upload})
     assert answer.status_code == 400 and "第3行“街镇”列：您只能导入文龙街道的小区" in answer.content.decode()
     assert not Community.objects.filter(name="新小区").exists()
+
+
+def test_samples_count_only_while_there_is_nothing_else_or_when_asked(office):
+    make_community("古南街道", "示例小区（示例）", removed_on=dt.date(2021, 8, 1), is_sample=True)
+    alone = office.get("/waste/?on=2021-08-31").content.decode()
+    assert "含示例数据：" in alone and '<td class="num share">1.00</td>' in alone
+    make_community("古南街道", "真实小区")
+    real = office.get("/waste/?on=2021-08-31").content.decode()
+    assert "示例数据未计入" in real and '<td class="num share">0.00</td>' in real
+    both = office.get("/waste/?on=2021-08-31&samples=on").content.decode()
+    assert '<td class="num share">0.50</td>' in both
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(office.get("/waste/export.xlsx?on=2021-08-31").content))
+    assert [r[1] for r in book["小区明细"].iter_rows(min_row=2, values_only=True)] == ["真实小区"]

@@ -15,8 +15,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .models import BuildingType, Community
-from .progress import Target, UnitProgress, progress, work_queue
+from .models import BuildingType
+from .progress import Target, UnitProgress, progress, registered, work_queue
 
 START = dt.date(2021, 6, 1)  # 第一阶段 (2021年6月) starts the rollout
 
@@ -49,15 +49,15 @@ class Risk:
         return f"{float(self.pace):.1f}"
 
 
-def done_dates(unit: str) -> list[dt.date | None]:
-    rows = Community.objects.filter(unit__name=unit).values_list("building", "removed_on", "handover_on")
+def done_dates(unit: str, *, samples: bool = True) -> list[dt.date | None]:
+    rows = registered(samples=samples).filter(unit__name=unit).values_list("building", "removed_on", "handover_on")
     return [(handover or removed) if building == BuildingType.NEW_BUILD else removed
             for building, removed, handover in rows]
 
 
-def history(unit: str, until: dt.date) -> list[tuple[dt.date, Fraction]]:
-    """The unit's share every Monday-to-Monday week from START to `until` (and on `until` itself)."""
-    dates = done_dates(unit)
+def history(unit: str, until: dt.date, *, samples: bool = True) -> list[tuple[dt.date, Fraction]]:
+    """The unit's share every week from START to `until` (and on `until` itself)."""
+    dates = done_dates(unit, samples=samples)
     if not dates:
         return []
     days, day = [], START
@@ -84,7 +84,7 @@ def risks(on: dt.date, units: list[UnitProgress] | None = None) -> list[Risk]:
             continue
         days_left = (target.due - on).days
         weeks = max(Fraction(days_left, 7), Fraction(1))
-        recent = sum(1 for x in done_dates(unit.unit) if x is not None and on - dt.timedelta(days=28) < x <= on)
+        recent = sum(1 for x in done_dates(unit.unit, samples=unit.samples) if x is not None and on - dt.timedelta(days=28) < x <= on)
         pace = Fraction(recent, 4)
         per_week = Fraction(needed) / weeks
         is_missed = on > target.due
@@ -96,7 +96,7 @@ def risks(on: dt.date, units: list[UnitProgress] | None = None) -> list[Risk]:
 
 def holding_back(unit: UnitProgress, target: Target) -> list:
     """The communities that would meet the target soonest: the first `needed` of the work queue."""
-    return work_queue(unit.unit, unit.on)[: max(unit.needed(target), 0)]
+    return work_queue(unit.unit, unit.on, samples=unit.samples)[: max(unit.needed(target), 0)]
 
 
 def chart_end(on: dt.date) -> dt.date:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from .models import Community
-from .progress import progress, share_text
+from .progress import progress, registered, share_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PROGRESS_HEADER = ["街镇", "小区数", "已完成", "撤桶并点率", "目标日期", "目标比例", "是否达标", "依据"]
@@ -13,17 +12,17 @@ COMMUNITY_HEADER = ["街镇", "小区", "管理类型", "楼型", "户数", "楼
                     "宣传", "撤桶日期", "交付日期", "已完成", "示例"]
 
 
-def progress_workbook(on: dt.date) -> bytes:
+def progress_workbook(on: dt.date, *, samples: bool = True) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = "撤桶并点进度"
-    sheet.append([f"撤桶并点进度（截至 {on.isoformat()}，綦江府办发〔2021〕23号）"])
+    sheet.append([f"撤桶并点进度（截至 {on.isoformat()}，綦江府办发〔2021〕23号）" + ("（含示例数据）" if samples else "")])
     sheet["A1"].font = Font(bold=True)
     sheet.append(PROGRESS_HEADER)
-    for unit in progress(on):
+    for unit in progress(on, samples=samples):
         for target in unit.targets:
             met = target.met(unit.share, on)
             sheet.append([unit.unit, unit.communities, unit.done, share_text(unit.share) or "—", target.due,
@@ -34,7 +33,7 @@ def progress_workbook(on: dt.date) -> bytes:
     sheet.column_dimensions["H"].width = 28
     detail = book.create_sheet("小区明细")
     detail.append(COMMUNITY_HEADER)
-    for c in Community.objects.select_related("unit").order_by("unit__name", "name"):
+    for c in registered(samples=samples).select_related("unit").order_by("unit__name", "name"):
         detail.append([c.unit.name, c.name, c.management, c.building, c.households, c.floor_bins, c.cleaners,
                        c.property_company, c.lead_on, c.survey_on, c.publicity_on, c.removed_on, c.handover_on,
                        "是" if c.is_done(on) else "否", "示例" if c.is_sample else ""])

@@ -14,6 +14,7 @@ UNIT_CHOICES = [("", "全部街镇"), *((u, u) for u in UNITS)]
 class DashboardForm(forms.Form):
     on = forms.DateField(label="统计日期", required=False, widget=DATE)
     unit = forms.ChoiceField(label="街镇", choices=UNIT_CHOICES, required=False)
+    samples = forms.ChoiceField(label="示例数据", required=False, choices=[("on", "计入"), ("off", "不计入")])
 
 
 class CommunityForm(forms.ModelForm):

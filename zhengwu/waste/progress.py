@@ -53,6 +53,12 @@ def share_text(share: Fraction | None) -> str | None:
     return str((Decimal(share.numerator) / Decimal(share.denominator)).quantize(TWO, ROUND_HALF_UP))
 
 
+def registered(*, samples: bool = True):
+    """The communities counted: all, or without the generated samples (示例)."""
+    found = Community.objects.all()
+    return found if samples else found.filter(is_sample=False)
+
+
 @dataclass
 class UnitProgress:
     unit: str
@@ -60,6 +66,7 @@ class UnitProgress:
     done: int
     on: dt.date
     targets: list[Target] = field(default_factory=list)
+    samples: bool = True  # whether sample communities were counted
 
     @property
     def share(self) -> Fraction | None:
@@ -84,9 +91,7 @@ class UnitProgress:
 def progress(on: dt.date, *, units: list[str] | None = None, samples: bool = True) -> list[UnitProgress]:
     """Every unit's progress on `on`: the five streets always, then each town that has communities."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    rows = Community.objects.values_list("unit__name", "building", "removed_on", "handover_on")
-    if not samples:
-        rows = rows.filter(is_sample=False)
+    rows = registered(samples=samples).values_list("unit__name", "building", "removed_on", "handover_on")
     for unit, building, removed, handover in rows:
         done = (handover or removed) if building == BuildingType.NEW_BUILD else removed
         counts[unit][0] += 1
@@ -94,8 +99,8 @@ def progress(on: dt.date, *, units: list[str] | None = None, samples: bool = Tru
     chosen = [u for u in UNITS if u in STREETS or u in counts]
     if units:
         chosen = [u for u in chosen if u in units]
-    return [UnitProgress(unit=u, communities=counts[u][0], done=counts[u][1], on=on, targets=targets(u, on))
-            for u in chosen]
+    return [UnitProgress(unit=u, communities=counts[u][0], done=counts[u][1], on=on, targets=targets(u, on),
+                         samples=samples) for u in chosen]
 
 
 def work_priority(community: Community) -> tuple[int, str]:
@@ -115,8 +120,9 @@ def work_priority(community: Community) -> tuple[int, str]:
 PRIORITY_LABELS = {1: "先行（无物业、单梯）", 2: "先行（小高层、洋房）", 3: "试点（高层）", 4: "新建楼盘（交付即计为完成）"}
 
 
-def work_queue(unit: str, on: dt.date) -> list[tuple[Community, str]]:
+def work_queue(unit: str, on: dt.date, *, samples: bool = True) -> list[tuple[Community, str]]:
     """A unit's communities not done on `on`, in the suggested order, each with its label."""
-    found = [c for c in Community.objects.filter(unit__name=unit).select_related("unit") if not c.is_done(on)]
+    found = [c for c in registered(samples=samples).filter(unit__name=unit).select_related("unit")
+             if not c.is_done(on)]
     found.sort(key=work_priority)
     return [(c, PRIORITY_LABELS[work_priority(c)[0]]) for c in found]

@@ -25,6 +25,7 @@ def add_parser(sub: Any) -> None:
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--on", metavar="DATE", help="统计日期（YYYY-MM-DD，默认今天）")
     parser.add_argument("--unit", action="append", default=[], metavar="NAME", help="只看某街镇，可重复")
+    parser.add_argument("--without-samples", action="store_true", help="不计示例数据（演示生成的小区）")
     parser.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
 
 
@@ -38,7 +39,7 @@ def run(command: Any, options: dict) -> None:
             if name is None:
                 raise DomainError(f"“{printed}”不是撤桶并点的实施街镇。", field="--unit")
             units.append(name)
-        found = progress(on, units=units or None)
+        found = progress(on, units=units or None, samples=not options["without_samples"])
     except DomainError as exc:
         raise fail(exc, as_json=as_json) from None
     if as_json:
