@@ -211,3 +211,32 @@ def test_student_applies_on_the_public_form(edition, schools, settings, tmp_path
     twice = client.post("/awards/apply/", data)
     assert twice.status_code == 400 and "每届只能申报一次" in twice.content.decode()
     assert "学生申报入口" in Client().get("/awards/").content.decode()
+
+
+def test_public_objection_online(in_notice, monkeypatch):
+    from django.utils import timezone
+
+    from zhengwu.awards.models import Objection
+
+    client = Client(enforce_csrf_checks=True)
+    home = client.get("/awards/").content.decode()
+    assert "/awards/10/object/" in home
+    form = client.get("/awards/10/object/").content.decode()
+    assert "王一（綦江区康德城第一小学，区长奖）" in form
+    token = client.cookies["csrftoken"].value
+    wang = Candidate.objects.get(name="王一")
+    monkeypatch.setattr(timezone, "localdate", lambda *a: D(2022, 4, 19))  # after the notice ended (4-18)
+    late = client.post("/awards/10/object/", {"candidate": wang.pk, "text": "代做", "csrfmiddlewaretoken": token})
+    assert late.status_code == 400 and "不在公示期内" in late.content.decode()
+    monkeypatch.setattr(timezone, "localdate", lambda *a: D(2022, 4, 13))
+    empty = client.post("/awards/10/object/", {"candidate": "", "text": "代做", "csrfmiddlewaretoken": token})
+    assert empty.status_code == 400 and "请选择异议对象" in empty.content.decode()
+    done = client.post("/awards/10/object/", {"candidate": wang.pk, "text": "作品由家长代做", "objector": "张某",
+                                              "contact": "13800000000", "csrfmiddlewaretoken": token})
+    assert "已收到您对王一的异议" in done.content.decode()
+    objection = Objection.objects.get()
+    assert (objection.online, objection.received_on, objection.contact) == (True, D(2022, 4, 13), "13800000000")
+    bureau = login("run_edition", "kjj")
+    page = bureau.get("/awards/staff/editions/10/").content.decode()
+    assert "处理对王一的异议" in page and "网上提交" in page
+    assert Client().get("/awards/9/object/").status_code == 404

@@ -35,7 +35,7 @@ def publish_notice(edition: Edition, start: dt.date, *, contact: str, by: Any = 
 
 @transaction.atomic
 def record_objection(candidate: Candidate, *, received_on: dt.date, text: str, objector: str = "",
-                     by: Any = None) -> Objection:
+                     contact: str = "", online: bool = False, by: Any = None) -> Objection:
     """An objection received during the notice period against a listed candidate."""
     edition = locked(candidate.edition)
     require_state(edition, State.NOTICE, action="登记异议")
@@ -48,9 +48,11 @@ def record_objection(candidate: Candidate, *, received_on: dt.date, text: str, o
     if not body:
         raise DomainError("请填写异议内容。", field="text")
     objection = Objection.objects.create(candidate=candidate, received_on=received_on, text=body,
-                                         objector=(objector or "").strip()[:100],
+                                         objector=(objector or "").strip()[:100], contact=(contact or "").strip()[:100],
+                                         online=online,
                                          recorded_by=by if getattr(by, "is_authenticated", False) else None)
-    log(edition, "objection", received_on, f"收到对{candidate.name}的异议", by=by, objection=objection.pk)
+    how = "（网上提交）" if online else ""
+    log(edition, "objection", received_on, f"收到对{candidate.name}的异议{how}", by=by, objection=objection.pk)
     return objection
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("<int:number>/", public.edition, name="edition"),
     path("apply/", public.apply, name="apply"),
+    path("<int:number>/object/", public.object_to, name="object"),
     path("staff/", bureau.dashboard, name="staff"),
     path("staff/editions/", bureau.editions_list, name="staff_editions"),
     path("staff/create", bureau.create, name="staff_create"),

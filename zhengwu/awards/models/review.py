@@ -120,6 +120,8 @@ class Objection(models.Model):
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="objections")
     received_on = models.DateField("收到日期")
     objector = models.CharField("异议人", max_length=100, blank=True, help_text="实名或匿名")
+    contact = models.CharField("联系方式", max_length=100, blank=True)
+    online = models.BooleanField("网上提交", default=False)
     text = models.TextField("异议内容")
     outcome = models.CharField("处理结果", max_length=10, choices=Outcome.choices, default=Outcome.OPEN)
     decided_on = models.DateField("处理日期", null=True, blank=True)

@@ -59,3 +59,33 @@ def apply(request: HttpRequest) -> HttpResponse:
             context["error"] = {"field": exc.field, "message": f"{label}：{exc.message}" if label else exc.message}
     status = 400 if context["error"] else 200
     return render(request, "awards/apply.html", context, status=status)
+
+
+def object_to(request: HttpRequest, number: int) -> HttpResponse:
+    """网上提出异议: during the notice anyone may object to a listed student; real names are asked for but
+    not required. The bureau decides it like any other objection."""
+    from django.utils import timezone
+
+    from zhengwu.core.errors import DomainError
+
+    from .. import notice
+    from ..models import Candidate
+
+    found = current_notices().filter(number=number).first()
+    if found is None:
+        raise Http404("这一届不在公示期")
+    context: dict = {"edition": found, "listed": listed(found), "values": {}, "error": None, "done": None}
+    if request.method == "POST":
+        post = request.POST
+        context["values"] = post
+        try:
+            candidate = Candidate.objects.filter(pk=post.get("candidate") if (post.get("candidate") or "").isdigit()
+                                                 else 0, edition=found).first()
+            if candidate is None:
+                raise DomainError("请选择异议对象。", field="candidate")
+            context["done"] = notice.record_objection(
+                candidate, received_on=timezone.localdate(), text=post.get("text", ""),
+                objector=post.get("objector", ""), contact=post.get("contact", ""), online=True)
+        except DomainError as exc:
+            context["error"] = exc.message
+    return render(request, "awards/object.html", context, status=400 if context["error"] else 200)
