@@ -117,8 +117,13 @@ def check_parsed(result: Any, edition: Edition, number: str) -> None:
 
 
 def draft_issue(day: dt.date) -> g.Issue:
-    """The gazette issue being put together (the latest unpublished one), or a new one after the last."""
-    issue = g.Issue.objects.filter(published=False).order_by("-year", "-number").first()
+    """The gazette issue being put together (the latest unpublished one that was not imported from a text),
+    or a new one after the last.
+
+    An issue imported from a text is left alone: importing that text again replaces the issue's items, which
+    would turn the decision into a lone — public — document (gazette importer: re-import replaces contents).
+    """
+    issue = (g.Issue.objects.filter(published=False, imports__isnull=True).order_by("-year", "-number").first())
     if issue is not None:
         return issue
     last = g.Issue.objects.order_by("-year", "-number").first()
