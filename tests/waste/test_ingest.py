@@ -130,3 +130,18 @@ def test_cards_for_a_household_list_are_all_or_nothing(setup):
     issued = issue_cards(setup, [["number", "household"], ["C0100", "1栋101"], ["C0101", "1栋102"]])
     assert [i.card.number for i in issued] == ["C0100", "C0101"]
     assert find_card("C0101", issued[1].check_code).household == "1栋102"
+
+
+def test_wrong_check_codes_lock_the_card_for_a_while(setup):
+    from zhengwu.core.errors import DomainError
+    from zhengwu.waste.cards import find_card
+
+    start = dt.datetime(2021, 9, 1, 8, tzinfo=dt.UTC)
+    for _ in range(5):
+        with pytest.raises(DomainError, match="卡号或校验码不正确"):
+            find_card("C0001", "000000", now=start)
+    with pytest.raises(DomainError, match="次数过多"):
+        find_card("C0001", "123456", now=start + dt.timedelta(minutes=14))  # even the right code, for now
+    assert find_card("C0001", "123456", now=start + dt.timedelta(minutes=16)).number == "C0001"
+    with pytest.raises(DomainError, match="卡号或校验码不正确"):
+        find_card("NOPE", "123456", now=start)  # an unknown number: the same message as a wrong code

@@ -15,6 +15,9 @@ class Card(models.Model):
     # SHA-256 of the short check code printed on the card: the balance page asks for it with the number.
     check_hash = models.CharField("校验码哈希", max_length=64, editable=False)
     balance = models.IntegerField("积分", default=0)
+    # Wrong check codes in a row, and the lock they set (the code has only 10⁶ values: cards.find_card).
+    failed_checks = models.PositiveIntegerField("连续校验失败次数", default=0, editable=False)
+    locked_until = models.DateTimeField("查询锁定至", null=True, blank=True, editable=False)
     is_sample = models.BooleanField("示例数据", default=False)
 
     class Meta:
