@@ -109,5 +109,3 @@ def advance(edition: Edition, to: State, on: dt.date, *, by: Any = None) -> Edit
     log(edition, to, on, text, by=by)
     return edition
 
-
-__all__ = ["advance", "create_edition", "get_edition", "log"]
