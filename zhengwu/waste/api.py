@@ -66,7 +66,7 @@ EVENT_SCHEMA = {
 @router.post("/events", auth=ReaderToken(), summary="批量接收投放记录（按事件编号幂等）",
              openapi_extra={"requestBody": {"required": True,
                                             "content": {"application/json": {"schema": EVENT_SCHEMA}}}})
-def events(request: HttpRequest):
+def events(request: HttpRequest) -> JsonResponse:
     length = request.META.get("CONTENT_LENGTH") or "0"
     if length.isdigit() and int(length) > MAX_BODY_BYTES:
         return _error(f"请求体过大（最多 {MAX_BODY_BYTES} 字节）。", "body", 413)
@@ -83,7 +83,7 @@ def events(request: HttpRequest):
 
 
 @router.get("/progress", summary="各街镇撤桶并点进度与目标")
-def progress_view(request: HttpRequest, on: str | None = None):
+def progress_view(request: HttpRequest, on: str | None = None) -> JsonResponse:
     try:
         day = parse_date(on, field="on") if on else timezone.localdate()
         found = progress(day)

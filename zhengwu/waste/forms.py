@@ -45,7 +45,7 @@ class PointForm(forms.ModelForm):
         fields = ["code", "name", "morning_from", "morning_to", "evening_from", "evening_to", "cleaning"]
         widgets = {name: TIME for name in ("morning_from", "morning_to", "evening_from", "evening_to")}
 
-    def clean(self):
+    def clean(self) -> dict:
         data = super().clean()
         for start, end, label in (("morning_from", "morning_to", "早上"), ("evening_from", "evening_to", "晚上")):
             if data.get(start) and data.get(end) and data[start] >= data[end]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from django.db.models import QuerySet
+
 from .models import BuildingType, Community, Management
 from .rules import rulebook
 from .units import PHASES, STREETS, UNITS, group
@@ -53,7 +55,7 @@ def share_text(share: Fraction | None) -> str | None:
     return str((Decimal(share.numerator) / Decimal(share.denominator)).quantize(TWO, ROUND_HALF_UP))
 
 
-def registered(*, samples: bool = True):
+def registered(*, samples: bool = True) -> QuerySet[Community]:
     """The communities counted: all, or without the generated samples (示例)."""
     found = Community.objects.all()
     return found if samples else found.filter(is_sample=False)
