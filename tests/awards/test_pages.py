@@ -240,3 +240,25 @@ def test_public_objection_online(in_notice, monkeypatch):
     page = bureau.get("/awards/staff/editions/10/").content.decode()
     assert "处理对王一的异议" in page and "网上提交" in page
     assert Client().get("/awards/9/object/").status_code == 404
+
+
+def test_notice_docx_read_back(in_notice, client):
+    import docx as python_docx
+
+    response = client.get("/awards/10/notice.docx")
+    assert response.status_code == 200
+    paragraphs = [p.text for p in python_docx.Document(io.BytesIO(response.content)).paragraphs]
+    assert "綦江区第十届青少年科技创新区长奖拟获奖名单公示" in paragraphs
+    assert "公示期：2022年4月11日至2022年4月18日（7日）。" in paragraphs
+    assert "一、区长奖（2名）" in paragraphs and "二、区长提名奖（1名）" in paragraphs
+    assert "王 一 綦江区康德城第一小学六年级2班学生" in paragraphs
+    assert any("受理方式：区科技局，电话 023-48600000。" in p for p in paragraphs)
+    assert "2022年4月11日" in paragraphs
+
+
+def test_no_notice_docx_before_the_notice(edition, client):
+    assert client.get("/awards/10/notice.docx").status_code == 404
+
+
+def test_no_notice_docx_for_an_edition_read_from_the_gazette(ninth, client):
+    assert client.get("/awards/9/notice.docx").status_code == 404  # its notice was never in this system

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:number>/", public.edition, name="edition"),
     path("apply/", public.apply, name="apply"),
     path("<int:number>/object/", public.object_to, name="object"),
+    path("<int:number>/notice.docx", bureau.notice_docx, name="notice_docx"),
     path("staff/", bureau.dashboard, name="staff"),
     path("staff/editions/", bureau.editions_list, name="staff_editions"),
     path("staff/create", bureau.create, name="staff_create"),

@@ -160,6 +160,18 @@ def decision_docx(request: HttpRequest, number: int) -> HttpResponse:
     return response
 
 
+def notice_docx(request: HttpRequest, number: int) -> HttpResponse:
+    """The notice as Word — public: it is what is posted (only while in notice or later)."""
+    from ..notice_docx import notice_docx as render_notice
+    from ..queries import public_editions
+
+    found = get_object_or_404(public_editions(), number=number, notice_start__isnull=False)
+    data = render_notice(found)
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = _attachment(f"第{found.ordinal}届区长奖拟获奖名单公示.docx")
+    return response
+
+
 @bureau_page
 def ranking_xlsx(request: HttpRequest, number: int) -> HttpResponse:
     found = get_object_or_404(Edition, number=number)
