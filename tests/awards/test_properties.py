@@ -57,8 +57,8 @@ def test_mean_is_exact(totals):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(marks=st.lists(st.integers(50, 60), min_size=1, max_size=7), winners=st.integers(1, 3),
        nominees=st.integers(1, 3), removed=st.integers(0, 6))
-@pytest.mark.django_db(transaction=False)
-def test_tiers_respect_quotas_and_scores(django_db_blocker, marks, winners, nominees, removed):
+@pytest.mark.django_db
+def test_tiers_respect_quotas_and_scores(marks, winners, nominees, removed):
     """Built straight in the database (no review): apply_tiers over any ranked list."""
     from django.db import transaction
 
@@ -66,7 +66,7 @@ def test_tiers_respect_quotas_and_scores(django_db_blocker, marks, winners, nomi
     from zhengwu.awards.models import Candidate, Edition, Tier
     from zhengwu.awards.ranking import apply_tiers
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    with transaction.atomic():  # each example rolls back, so the next starts empty
         edition = Edition.objects.create(number=99, year=2030, winner_quota=winners, nominee_quota=nominees,
                                          state="ranked")
         school = school_named("綦江区实验中学")
