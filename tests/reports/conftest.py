@@ -68,8 +68,19 @@ def world(db) -> World:
 
 @pytest.fixture
 def file(db):
-    """file(**overrides) → FiledReport with the standard content and identity, received RECEIVED."""
+    """file(**overrides) → FiledReport with the standard content and identity, received RECEIVED.
+
+    On PostgreSQL the years' reference sequences are dropped first: a sequence is not a table, so a
+    transactional test before this one (its tables flushed) would otherwise leave its numbers behind."""
+    from django.db import connection
+
     from zhengwu.reports.intake import file_report
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT relname FROM pg_class WHERE relkind = 'S' AND relname LIKE 'reports_reference_%'")
+            for (name,) in cursor.fetchall():
+                cursor.execute(f'DROP SEQUENCE "{name}"')
 
     def make(**overrides):
         args = {"channel": "phone_12350", "content": dict(CONTENT), "identity": dict(IDENTITY), "anonymous": False,

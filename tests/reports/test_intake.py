@@ -4,12 +4,13 @@ import io
 import zipfile
 
 import pytest
+from django.db import connection
 
 from zhengwu.core.errors import DomainError
 from zhengwu.reports import crypto
 from zhengwu.reports.clients import authenticate_client, create_client, deactivate_client
 from zhengwu.reports.intake import file_report
-from zhengwu.reports.models import CaseEvent, Evidence, Report, Signatory
+from zhengwu.reports.models import CaseEvent, Evidence, ReferenceCounter, Report, Signatory
 
 from .conftest import CONTENT, IDENTITY, RECEIVED
 
@@ -43,6 +44,33 @@ def test_reference_counts_per_year(file, db):
     file()
     later = file(received_at=dt.datetime(2022, 1, 4, 9, 0, tzinfo=RECEIVED.tzinfo)).report
     assert later.reference == "JB2022-000001"
+    assert file().report.reference == "JB2021-000002"
+
+
+def test_references_continue_after_the_highest_serial_already_given(file, db):
+    """A database whose 2021 reports were numbered before (by the counter row, or restored from a backup
+    without its sequences) goes on after the highest serial, never giving a reference twice."""
+    first = file().report
+    Report.objects.filter(pk=first.pk).update(serial=41, reference="JB2021-000041")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SEQUENCE reports_reference_2021")
+    else:
+        ReferenceCounter.objects.filter(year=2021).update(last=41)
+    assert file().report.reference == "JB2021-000042"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL numbers from a sequence")
+def test_a_rolled_back_intake_leaves_its_number_unused(file, db):
+    """Decision (docs/reports.md): intakes never wait on each other for a number, so one that fails after
+    taking its number leaves a gap instead of blocking every other intake until it ends."""
+    from django.db import transaction
+
+    file()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        file()
+        raise RuntimeError("the intake failed after numbering")
+    assert file().report.reference == "JB2021-000003"
 
 
 def test_content_and_identity_are_sealed_and_readable(file, db):

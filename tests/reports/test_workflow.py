@@ -247,7 +247,7 @@ def test_two_threads_racing_one_wins(file, world):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL and two connections")
 @pytest.mark.django_db(transaction=True)
-def test_two_reports_filed_at_once_get_consecutive_references(file, world):
+def test_two_reports_filed_at_once_get_their_own_references(file, world):
     from django.db import connections
 
     barrier = threading.Barrier(2)

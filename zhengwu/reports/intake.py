@@ -11,7 +11,7 @@ Nothing about the sender's connection (IP address, user agent) is taken or store
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import IntegrityError, ProgrammingError, connection, transaction
 from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
@@ -82,10 +82,46 @@ def _received(received_at: dt.datetime | None) -> dt.datetime:
     return received_at
 
 
+def reference_sequence(year: int) -> str:
+    """The name of `year`'s reference sequence on PostgreSQL (受理编号序列)."""
+    return f"reports_reference_{int(year)}"
+
+
+def prepare_reference(year: int) -> None:
+    """On PostgreSQL, make sure `year`'s sequence exists (before the intake's transaction opens): created on
+    the year's first report, starting after the highest serial already given that year."""
+    if connection.vendor != "postgresql":
+        return
+    name = reference_sequence(year)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [name])
+        if cursor.fetchone()[0]:
+            return
+        try:
+            with transaction.atomic():
+                # Two first reports of a year: the advisory lock makes the second wait for the first's
+                # sequence, and its CREATE then fails (its catalog view predates the first's commit).
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
+                cursor.execute(f"SELECT GREATEST(COALESCE(MAX(serial), 0), COALESCE((SELECT last FROM "
+                               f"{ReferenceCounter._meta.db_table} WHERE year = %s), 0)) "
+                               f"FROM {Report._meta.db_table} WHERE year = %s", [year, year])
+                cursor.execute(f"CREATE SEQUENCE {name} START WITH {cursor.fetchone()[0] + 1}")
+        except (ProgrammingError, IntegrityError):
+            pass  # made meanwhile by another intake
+
+
 def _next_reference(year: int) -> tuple[int, str]:
-    """The next serial of `year` (inside the caller's transaction; the counter row is locked until commit)."""
-    # One statement (both databases know ON CONFLICT … RETURNING): the row lock every intake queues on is
-    # held from here to the commit, so the fewer round trips before it the better.
+    """The next serial of `year`, inside the caller's transaction.
+
+    PostgreSQL: the year's sequence — intakes never wait on each other; a rolled-back intake leaves its
+    number unused (Decision: a reference is a handle for the reporter, not an audit register; every report,
+    with who entered it, is in the case events). SQLite writes one transaction at a time anyway: the year's
+    counter row, incremented in one statement."""
+    if connection.vendor == "postgresql":  # the caller ran prepare_reference(year) before its transaction
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [reference_sequence(year)])
+            last = cursor.fetchone()[0]
+        return last, f"JB{year}-{last:06d}"
     table = ReferenceCounter._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} (year, last) VALUES (%s, 1) "
@@ -136,22 +172,27 @@ def file_report(*, channel: str, content: dict, identity: dict | None, anonymous
     secret = receipts.new_secret()
     receipt_hash = receipts.hash_secret(secret)  # slow on purpose: done before the transaction opens
 
+    # Sealed before the transaction, and the year's counter taken as late as it can be: every intake queues
+    # on that row from its increment to the commit, so nothing that can be done before waits there.
+    sealed = {"identity_sealed": crypto.seal(identity_clean) if identity_clean else None,
+              "content_sealed": crypto.seal(content),
+              "credit_code_index": crypto.blind_index("credit_code", content["credit_code"]),
+              "unit_name_index": crypto.blind_index("unit_name", content["unit_name"])}
+    sealed_signatories = [(crypto.seal(person), authorised) for person, authorised in joint_rows]
+    prepare_reference(accepted_on.year)
     written: list[str] = []
     try:
         with transaction.atomic():
+            matter = Matter.objects.create()
             serial, reference = _next_reference(accepted_on.year)
             report = Report.objects.create(
                 reference=reference, year=accepted_on.year, serial=serial, channel=channel, received_at=received,
                 accepted_on=accepted_on, anonymous=anonymous, joint=bool(joint_rows), state=State.ACCEPTED,
-                matter=Matter.objects.create(), intake_client=client, is_sample=is_sample,
+                matter=matter, intake_client=client, is_sample=is_sample,
                 verification_due=verification_due, deadline_basis={"verification_due": basis},
-                identity_sealed=crypto.seal(identity_clean) if identity_clean else None,
-                content_sealed=crypto.seal(content),
-                credit_code_index=crypto.blind_index("credit_code", content["credit_code"]),
-                unit_name_index=crypto.blind_index("unit_name", content["unit_name"]),
-                receipt_hash=receipt_hash)
-            for order, (person, authorised) in enumerate(joint_rows, start=1):
-                Signatory.objects.create(report=report, order=order, identity_sealed=crypto.seal(person),
+                receipt_hash=receipt_hash, **sealed)
+            for order, (person_sealed, authorised) in enumerate(sealed_signatories, start=1):
+                Signatory.objects.create(report=report, order=order, identity_sealed=person_sealed,
                                          authorised=authorised)
             for checked in files:
                 store(report, checked, written)
