@@ -105,3 +105,17 @@ def test_ninth_edition_docx_is_the_seed_document(ninth):
     paragraphs = [p.text for p in docx.Document(io.BytesIO(decision.decision_docx(edition))).paragraphs]
     assert "王 烁 綦江区康德城第一小学六年级2班学生" in paragraphs
     assert "梅锋睿 綦江区万兴中学九年级1班学生" in paragraphs
+
+
+def test_bureau_page_says_whether_the_gazette_published_it(approved):
+    from django.contrib.auth.models import Permission, User
+    from django.test import Client
+
+    document = decision.issue_decision(approved, number="綦江府发〔2022〕3号", signed_on=D(2022, 4, 28))
+    user = User.objects.create_user("kjj")
+    user.user_permissions.add(Permission.objects.get(codename="run_edition"))
+    client = Client()
+    client.force_login(user)
+    assert "（公报草稿：2022年第1期（总第113期），待编辑发布）" in client.get("/awards/staff/editions/10/").content.decode()
+    g.Issue.objects.filter(pk=document.issue.pk).update(published=True)
+    assert "（已刊登于公报2022年第1期（总第113期））" in client.get("/awards/staff/editions/10/").content.decode()
