@@ -1,19 +1,14 @@
 """DOCX of a sheet in the gazette's document style: the page, fonts and title of GB/T 9704-2012 from
-zhengwu.gazette.render.docx (its writer), with the tables set in 仿宋 for editing in WPS or Word."""
+zhengwu.gazette.render.docx_writer (OfficialWriter), with the tables set in 仿宋 for editing in WPS or Word."""
 from __future__ import annotations
 
-from io import BytesIO
-
 from zhengwu.gazette.render import docx_ooxml as ox
-from zhengwu.gazette.render.docx import (  # the gazette's writer: page grid, fonts and title (GB/T 9704)
-    CENTER,
+from zhengwu.gazette.render.docx import CENTER, RIGHT, SMALL_PT, xml_safe
+from zhengwu.gazette.render.docx_writer import (  # the gazette's writer: page grid, fonts, title (GB/T 9704)
     FANGSONG,
     HEITI,
-    RIGHT,
-    SMALL_PT,
-    _Writer,
+    OfficialWriter,
     chinese_date,
-    xml_safe,
 )
 
 from .tables import sections
@@ -24,7 +19,7 @@ OVERDUE_ROWS = 100  # a printed bulletin names the longest overdue; the Excel li
 
 
 def sheet_docx(sheet: dict) -> bytes:
-    writer = _Writer()
+    writer = OfficialWriter()
     writer.title(sheet["title"])
     p = writer.paragraph(align=CENTER)
     writer.text(p, f"{sheet['programme']['number']}《{sheet['programme']['title']}》")
@@ -50,7 +45,9 @@ def sheet_docx(sheet: dict) -> bytes:
                 _cell(cell, str(value))
     p = writer.paragraph(align=RIGHT, right=4)
     writer.text(p, "督查室")
-    return _bytes(writer)
+    writer.set_properties(title=sheet["title"], author="督查室", subject=sheet["programme"]["number"],
+                          category="督查通报")
+    return writer.to_bytes()
 
 
 def _verb(kind: str) -> str:
@@ -61,15 +58,6 @@ def _cell(cell, text: str, *, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     ox.set_snap_to_grid(paragraph, False)
     ox.set_run_font(paragraph.add_run(xml_safe(text)), FANGSONG, TABLE_PT, bold=bold)
-
-
-def _bytes(writer: _Writer) -> bytes:
-    props = writer.docx.core_properties
-    props.category = "督查通报"
-    props.language = "zh-CN"
-    out = BytesIO()
-    writer.docx.save(out)
-    return out.getvalue()
 
 
 __all__ = ["DOCX_CONTENT_TYPE", "SMALL_PT", "sheet_docx"]
