@@ -150,3 +150,52 @@ def test_school_expert_bureau_to_the_decision(award_site, browser, page, browser
     assert any("并经第二届区政府第150次常务会审定，决定授予陈可欣等1人" in p for p in paragraphs)
     bureau.context.close()
     assert_clean(browser_log)
+
+
+
+def test_student_applies_and_reads_the_notice_on_a_phone(award_site, phone_page, browser_log):
+    """The public side on a phone: the application form while an edition is open (a refused grade is a 400
+    page naming the field), then — another edition in notice — the lists and the way to object."""
+    import datetime as dt
+
+    from zhengwu.awards import notice, ranking, review
+    from zhengwu.awards.editions import advance, create_edition
+    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, State
+
+    base = award_site
+    advance(create_edition(11, 2026, on=dt.date(2026, 3, 1)), State.APPLYING, dt.date(2026, 3, 1))
+    page = phone_page
+    page.goto(f"{base}/awards/")
+    page.get_by_role("link", name=re.compile("学生申报入口")).click()
+    page.get_by_label("学生姓名").fill("黄子轩")
+    page.get_by_label("学校").select_option(label="綦江区康德城第一小学")
+    page.get_by_label("年级").select_option("七年级")
+    page.get_by_label("班级（数字）").fill("3")
+    page.get_by_label("项目名称").fill("会提醒的智能书包")
+    page.get_by_role("button", name="提交申报").click()
+    assert "年级：綦江区康德城第一小学（小学）没有七年级。" in page.locator("#error").inner_text()
+    assert page.get_by_label("学生姓名").input_value() == "黄子轩"  # what was typed is kept
+    page.get_by_label("年级").select_option("六年级")
+    page.get_by_role("button", name="提交申报").click()
+    assert "已收到綦江区康德城第一小学六年级3班黄子轩的申报" in page.locator("#applied").inner_text()
+    # the refused form answered 400 on purpose; nothing else may fail
+    browser_log.console = [m for m in browser_log.console if "status of 400" not in m or "/awards/apply/" not in m]
+    browser_log.bad_responses = [r for r in browser_log.bad_responses if not r.startswith("400 POST")]
+
+    tenth = Edition.objects.get(number=10)  # from the fixture: two students in 学校推荐
+    Candidate.objects.filter(edition=tenth).update(recommended=True)
+    review.start_review(tenth, dt.date(2026, 11, 1))
+    for a in Assignment.objects.filter(candidate__edition=tenth):
+        review.submit_scores(a, dict.fromkeys(("innovation", "science", "practice", "presentation"), "80"),
+                             expert=Expert.objects.get(), on=dt.date(2026, 11, 2))
+    ties = list(Candidate.objects.filter(edition=tenth).order_by("pk").values_list("pk", flat=True))
+    ranking.fix_ranking(tenth, dt.date(2026, 11, 3), tie_order=ties)
+    notice.publish_notice(Edition.objects.get(pk=tenth.pk), dt.date(2026, 11, 4), contact="区科技局 023-48600000")
+    page.goto(f"{base}/awards/")
+    block = page.locator("#notice-10")
+    assert block.locator("#notice-period").inner_text() == "2026年11月4日至2026年11月11日"
+    assert "刘一鸣" in block.inner_text() and "陈可欣" in block.inner_text()
+    assert block.get_by_role("link", name="网上提出异议").count() == 1
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways on a phone ({width}px)"
+    assert_clean(browser_log)
