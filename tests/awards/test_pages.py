@@ -91,6 +91,7 @@ def test_staff_pages_need_login_and_rights(in_notice, schools):
     bureau = login("run_edition", "kjj")
     page = bureau.get("/awards/staff/editions/10/").content.decode()
     assert "社会公示" in page and "登记异议" in page and "csrfmiddlewaretoken" in page
+    assert "<td>綦江区康德城第一小学</td><td>1</td><td>1</td>" in page  # applied and recommended per school
     assert bureau.get("/awards/staff/editions/10/").headers["Cache-Control"].startswith("max-age=0")
 
 

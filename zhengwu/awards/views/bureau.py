@@ -69,9 +69,19 @@ def edition(request: HttpRequest, number: int) -> HttpResponse:
         "listed": [c for c in candidates if c.tier in (Tier.WINNER, Tier.NOMINEE) and not c.removed],
         "objections": Objection.objects.filter(candidate__edition=found).select_related("candidate"),
         "events": found.events.order_by("-pk")[:200], "experts": Expert.objects.filter(active=True),
-        "State": State,
+        "State": State, "by_school": _by_school(candidates),
     }
     return render(request, T + "edition.html", context)
+
+
+def _by_school(candidates: list[Candidate]) -> list[dict]:
+    """Applied and recommended per school, for the recommendation step (quota per school)."""
+    rows: dict[str, dict] = {}
+    for c in candidates:
+        row = rows.setdefault(c.school.name, {"school": c.school.name, "applied": 0, "recommended": 0})
+        row["applied"] += 1
+        row["recommended"] += int(c.recommended)
+    return sorted(rows.values(), key=lambda r: r["school"])
 
 
 @bureau_page
