@@ -10,10 +10,11 @@ For each database, in a fresh schema with 20,000 cards in 100 communities (one p
 2. bursts — `--events` events in batches of `--batch` (500) through `waste.ingest.ingest`, every batch sent
    twice (a retry storm: the second send must store and count nothing); events/s over the whole run
    including the retries, and p50/p95 per batch for first sends and retries;
-3. kill -9 — a sender process ingests `--crash-events` more events and is killed with SIGKILL after
+3. API — `--crash-events` more events through POST /api/waste/events (Django's test client);
+4. kill -9 — a sender process ingests `--crash-events` more events and is killed with SIGKILL after
    `--kill-after` acknowledged batches; a new sender resends every batch from the start (it cannot know
    what the dead one committed after its last acknowledgement);
-4. race — two sender processes send the same `--crash-events` new events at the same time.
+5. race — two sender processes send the same `--crash-events` new events at the same time.
 
 Then it checks, in SQL: exactly one row per distinct event id, every card's balance equal to the sum of its
 events' points, and the total equal to the points the generator expects. Any difference fails the run.
@@ -136,6 +137,29 @@ def bursts(events: list[dict], size: int) -> dict:
             "retry_p95": percentile(retry, 0.95), "batches": len(first)}
 
 
+def through_api(events: list[dict], size: int) -> dict:
+    """The same batches through POST /api/waste/events (Django's test client: the whole request path —
+    routing, the device token, JSON both ways — without a network or a server process)."""
+    from django.test import Client
+
+    from zhengwu.waste.readers import add_reader
+
+    _reader, token = add_reader(f"bench-{time.time_ns()}")
+    client = Client()
+    client.get("/api/waste/progress?on=2021-09-01")  # the first request imports every URL and view: not timed
+    times = []
+    start = time.perf_counter()
+    for batch in batches(events, size):
+        body = json.dumps({"events": batch})
+        t0 = time.perf_counter()
+        answer = client.post("/api/waste/events", body, content_type="application/json",
+                             HTTP_AUTHORIZATION=f"Bearer {token}")
+        times.append((time.perf_counter() - t0) * 1000)
+        assert answer.status_code == 200 and answer.json()["stored"] == len(batch), answer.content[:200]
+    total = time.perf_counter() - start
+    return {"rate": len(events) / total, "p50": statistics.median(times), "p95": percentile(times, 0.95)}
+
+
 def sender(path: str, size: int, ack: str) -> int:
     """Child process: ingest the batches of the JSON file, appending each acknowledged batch index to `ack`."""
     from zhengwu.waste.ingest import ingest
@@ -216,16 +240,19 @@ def run(vendor: str, args: argparse.Namespace) -> int:
     base_rate = baseline(base_events)
     main_events, main_expected = make_events("burst", args.events, args.seed)
     burst = bursts(main_events, args.batch)
+    api_events, api_expected = make_events("api", args.crash_events, args.seed)
+    api = through_api(api_events, args.batch)
     crash_events, crash_expected = make_events("crash", args.crash_events, args.seed)
     connection.close()  # the senders are other processes; this one must not hold a write lock meanwhile
     crashed = crash(crash_events, args.batch, args.kill_after, dict(os.environ))
     race_events, race_expected = make_events("race", args.crash_events, args.seed)
     raced = concurrent(race_events, args.batch, dict(os.environ))
     expected = dict(base_expected)
-    for part in (main_expected, crash_expected, race_expected):
+    for part in (main_expected, api_expected, crash_expected, race_expected):
         for card, points in part.items():
             expected[card] = expected.get(card, 0) + points
-    checked = verify(expected, len(base_events) + len(main_events) + len(crash_events) + len(race_events))
+    checked = verify(expected, len(base_events) + len(main_events) + len(api_events) + len(crash_events)
+                     + len(race_events))
     version = connection.cursor().connection.execute("select version()").fetchone()[0] if vendor == "postgres" \
         else f"SQLite {__import__('sqlite3').sqlite_version}"
     report = [
@@ -240,6 +267,8 @@ def run(vendor: str, args: argparse.Namespace) -> int:
         f"per batch first send p50 {burst['first_p50']:.1f} ms, p95 {burst['first_p95']:.1f} ms; "
         f"retry p50 {burst['retry_p50']:.1f} ms, p95 {burst['retry_p95']:.1f} ms",
         f"speed-up over the baseline: {burst['rate'] / base_rate:.1f}× (with retries)",
+        f"through POST /api/waste/events (test client, token, JSON): {len(api_events):,} events, {api['rate']:,.0f} "
+        f"events/s, per batch p50 {api['p50']:.1f} ms, p95 {api['p95']:.1f} ms",
         f"kill -9: {len(crash_events):,} events ({crashed['batches']} batches); sender killed "
         f"{'by SIGKILL' if crashed['killed'] else 'NOT KILLED (finished first)'} after {crashed['acked_before_kill']} "
         f"acknowledged batches; resend of all batches {crashed['resend_seconds']:.2f} s",
