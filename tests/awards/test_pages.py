@@ -203,7 +203,7 @@ def test_student_applies_on_the_public_form(edition, schools, settings, tmp_path
             "project": "会提醒的智能书包", "csrfmiddlewaretoken": token}
     empty = SimpleUploadedFile("空.pdf", b"", content_type="application/pdf")
     refused = client.post("/awards/apply/", data | {"files": [empty]})
-    assert refused.status_code == 400 and "文件：文件是空的。" in refused.content.decode()
+    assert refused.status_code == 400 and "文件：文件“空.pdf”是空的。" in refused.content.decode()
     assert not Candidate.objects.exists()  # the application went back with the refused file
     report = SimpleUploadedFile("报告.pdf", b"%PDF-1.4 report", content_type="application/pdf")
     done = client.post("/awards/apply/", data | {"files": [report]})

@@ -230,3 +230,37 @@ def test_quotas_are_parameters_per_edition(db):
         create_edition(11, 2023, on=D(2023, 3, 1))
     with pytest.raises(DomainError):
         create_edition(12, 2023, on=D(2023, 3, 1), winner_quota=0)
+
+
+def test_files_are_taken_by_their_bytes(edition, schools, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    (student,) = make_candidates(edition, schools, [("kdc", "王一", "六年级", 2)])
+    exe = SimpleUploadedFile("报告.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    with pytest.raises(DomainError) as info:
+        applications.attach_file(student, exe)
+    assert info.value.code == "file_type" and "报告.pdf" in info.value.message
+    png_named_pdf = SimpleUploadedFile("照片.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 32, content_type="application/pdf")
+    with pytest.raises(DomainError) as info:
+        applications.attach_file(student, png_named_pdf)
+    assert info.value.code == "file_mismatch"
+    stored = applications.attach_file(student, SimpleUploadedFile("实验报告.pdf", b"%PDF-1.4\n%%EOF\n"))
+    assert stored.name == "实验报告.pdf" and stored.file.name.endswith(".pdf") and "实验报告" not in stored.file.name
+    assert stored.file.read() == b"%PDF-1.4\n%%EOF\n"
+
+
+def test_a_refused_file_leaves_no_application_and_no_bytes(edition, schools, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zhengwu.awards.models import CandidateFile
+
+    settings.MEDIA_ROOT = tmp_path
+    advance(edition, State.APPLYING, D(2022, 3, 1))
+    good = SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n")
+    bad = SimpleUploadedFile("b.pdf", b"not a pdf at all")
+    with pytest.raises(DomainError):
+        applications.apply_with_files(edition, schools["kdc"], files=[good, bad], name="王一", grade="六年级",
+                                      class_no=2, project="x", on=D(2022, 3, 2))
+    assert not Candidate.objects.exists() and not CandidateFile.objects.exists()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import secrets
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -9,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from zhengwu.core.errors import DomainError
 from zhengwu.org.resolve import lookup_organization
+from zhengwu.reports.evidence import KINDS, sniff
 
 from . import grades
 from .editions import locked, log, not_before, require_state
@@ -16,6 +19,7 @@ from .models import Candidate, CandidateFile, Edition, School, State
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report with photos; videos are linked, not uploaded
 MAX_FILES = 10
+ALLOWED_KINDS = ("pdf", "jpeg", "png", "docx", "xlsx", "ole", "mp4")  # a short video of the project too
 
 
 def school_named(name: str, *, create: bool = True) -> School:
@@ -75,17 +79,31 @@ def _class_number(value: Any) -> int:
 
 @transaction.atomic
 def attach_file(candidate: Candidate, upload: UploadedFile) -> CandidateFile:
-    """Add a file to an application while it can still change (before the expert review)."""
+    """Add a file to an application while it can still change (before the expert review). Accepted by its
+    bytes, never by its name (reports.evidence.sniff): PDF, JPEG/PNG, Word/Excel or WPS/Office 97; a name whose
+    extension disagrees with the bytes is refused. Stored under a random name."""
     edition = locked(candidate.edition)
     require_state(edition, State.APPLYING, State.RECOMMENDING, action="上传申报材料")
-    if upload.size is None or upload.size == 0:
-        raise DomainError("文件是空的。", field="file")
+    shown = os.path.basename(upload.name or "").strip()[:200] or "未命名文件"
+    if not upload.size:
+        raise DomainError(f"文件“{shown}”是空的。", field="file", code="empty_file")
     if upload.size > MAX_FILE_BYTES:
-        raise DomainError(f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB。", field="file")
+        raise DomainError(f"文件“{shown}”超过 {MAX_FILE_BYTES // (1024 * 1024)} MB。", field="file",
+                          code="file_too_large")
     if candidate.files.count() >= MAX_FILES:
-        raise DomainError(f"每名学生最多上传 {MAX_FILES} 个文件。", field="file")
-    name = (upload.name or "材料").rsplit("/", 1)[-1][:200]
-    return CandidateFile.objects.create(candidate=candidate, file=upload, name=name, size=upload.size)
+        raise DomainError(f"每名学生最多上传 {MAX_FILES} 个文件。", field="file", code="too_many_files")
+    upload.seek(0)
+    kind = sniff(upload.read())  # whole: a ZIP is told apart (Word, Excel or anything) by its listing
+    upload.seek(0)
+    if kind not in ALLOWED_KINDS:
+        raise DomainError(f"文件“{shown}”不是可接收的类型（按文件内容判断）：只接收 PDF、JPEG/PNG 图片和 Word/Excel 文档。",
+                          field="file", code="file_type")
+    ext = os.path.splitext(shown)[1].lower()
+    if ext and ext not in KINDS[kind].extensions:
+        raise DomainError(f"文件“{shown}”的扩展名是 {ext}，但内容是{KINDS[kind].label}。", field="file",
+                          code="file_mismatch")
+    upload.name = secrets.token_hex(16) + KINDS[kind].extensions[0]
+    return CandidateFile.objects.create(candidate=candidate, file=upload, name=shown, size=upload.size)
 
 
 @transaction.atomic
@@ -123,7 +141,13 @@ def recommend(candidate: Candidate, *, school: School, on: dt.date, by: Any = No
 def apply_with_files(edition: Edition, school: School, *, files: list[UploadedFile], **fields: Any) -> Candidate:
     """A student's own application (学生申报) with its files: all of it or nothing — a refused file takes the
     application back with it."""
-    candidate = apply(edition, school, **fields)
-    for upload in files:
-        attach_file(candidate, upload)
+    written: list[CandidateFile] = []
+    try:
+        candidate = apply(edition, school, **fields)
+        for upload in files:
+            written.append(attach_file(candidate, upload))
+    except DomainError:
+        for stored in written:  # the rows go with the rollback; the bytes already on disk must go too
+            stored.file.storage.delete(stored.file.name)
+        raise
     return candidate
