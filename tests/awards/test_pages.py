@@ -263,3 +263,26 @@ def test_no_notice_docx_before_the_notice(edition, client):
 
 def test_no_notice_docx_for_an_edition_read_from_the_gazette(ninth, client):
     assert client.get("/awards/9/notice.docx").status_code == 404  # its notice was never in this system
+
+
+def test_application_files_only_for_those_who_need_them(edition, schools, experts, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    (wang,) = make_candidates(edition, schools, [("kdc", "王一", "六年级", 2)])
+    stored = applications.attach_file(wang, SimpleUploadedFile("实验报告.pdf", b"%PDF-1.4\n%%EOF\n"))
+    applications.recommend(wang, school=schools["kdc"], on=D(2022, 3, 21))
+    Edition.objects.filter(pk=edition.pk).update(experts_per_candidate=1)
+    review.start_review(edition, D(2022, 4, 1))
+    assigned = Assignment.objects.get().expert
+    other = next(e for e in experts if e != assigned and e.school_id != schools["kdc"].pk)
+    url = f"/awards/staff/files/{stored.pk}"
+    allowed = {"bureau": login("run_edition", "kjj"), "own school": login("recommend_candidate", "kdc", school=schools["kdc"]),
+               "assigned expert": login("score_candidate", "e1", expert=assigned)}
+    denied = {"other school": login("recommend_candidate", "zsl", school=schools["zsl"]),
+              "other expert": login("score_candidate", "e2", expert=other)}
+    for who, client in allowed.items():
+        response = client.get(url)
+        assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4\n%%EOF\n", who
+    for who, client in denied.items():
+        assert client.get(url).status_code == 403, who
