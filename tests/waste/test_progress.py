@@ -136,3 +136,30 @@ def test_cli_progress_bad_date(capsys):
         call_command("waste", "progress", "--on", "2021-02-30", "--json")
     assert caught.value.returncode == 1
     assert json.loads(capsys.readouterr().out)["error"]["field"] == "--on"
+
+
+def test_a_unit_of_its_own_can_have_its_own_target(tmp_path, monkeypatch):
+    from zhengwu.core.parameters import load_rulebook
+    from zhengwu.waste import progress as module
+    from zhengwu.waste.rules import FILES, FOLDER, WasteRules
+
+    (tmp_path / "town.toml").write_text('''
+[document]
+number = "綦江某文〔2021〕1号"
+title = "示例：东溪镇目标调整"
+effective = "2021-09-01"
+cite = "綦江某文〔2021〕1号"
+text = "示例"
+
+[[value]]
+name = "target.东溪镇.phase3"
+value = "0.60"
+effective = "2021-09-01"
+cite = "綦江某文〔2021〕1号 第二条"
+text = "东溪镇11月底前完成辖区至少60%居民小区的撤桶并点任务"
+''', encoding="utf-8")
+    rules = load_rulebook(FOLDER, [*FILES, str(tmp_path / "town.toml")], cls=WasteRules)
+    monkeypatch.setattr(module, "rulebook", lambda: rules)
+    assert [str(t.required) for t in targets("东溪镇", dt.date(2021, 10, 1))] == ["0.35", "0.60"]
+    assert [str(t.required) for t in targets("东溪镇", dt.date(2021, 8, 1))] == ["0.35", "0.70"]  # not yet in force
+    assert [str(t.required) for t in targets("石角镇", dt.date(2021, 10, 1))] == ["0.35", "0.70"]

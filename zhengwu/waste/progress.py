@@ -43,7 +43,10 @@ def targets(unit: str, on: dt.date) -> list[Target]:
     day = max(on, rules.document.effective)
     found = []
     for phase, due in PHASES:
-        version = rules.version(f"target.{group(unit)}.{phase}", day)
+        # A unit's own target (target.东溪镇.phase3), when a document sets one, wins over its group's.
+        own = f"target.{unit}.{phase}"
+        in_force = own in rules.versions and rules.versions[own][0].effective <= day
+        version = rules.version(own if in_force else f"target.{group(unit)}.{phase}", day)
         found.append(Target(due=due, required=version.value or Decimal(0), cite=version.cite, text=version.text))
     return found
 
