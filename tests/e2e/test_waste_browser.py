@@ -74,7 +74,7 @@ def test_office_follows_a_street_to_a_community_notice(waste_site, page, browser
     assert download.suggested_filename.endswith(".docx")
     with open(download.path(), "rb") as handle:
         lines = [p.text for p in docx.Document(io.BytesIO(handle.read())).paragraphs if p.text.strip()]
-    assert lines[0] == "古南街道“楼层撤桶楼下并点、分类投放生活垃圾”告知书"
+    assert lines[0] == "古南街道“楼层撤桶楼下并点、\n分类投放生活垃圾”告知书"
     text = "".join(lines)
     assert "本街道决定从2021年9月1日开始在老街院子进行" in text
     assert "具体点位为：院坝东侧（每日清洗消杀）" in text and "咨询人：王明；咨询电话：023-48661234。" in text

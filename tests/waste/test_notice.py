@@ -30,7 +30,7 @@ def text_of(data: bytes) -> list[str]:
 
 def test_docx_carries_every_blank_filled(community):
     lines = text_of(notices_docx([notice_for(community)]))
-    assert lines[0] == "古南街道“楼层撤桶楼下并点、分类投放生活垃圾”告知书"
+    assert lines[0] == "古南街道“楼层撤桶楼下并点、\n分类投放生活垃圾”告知书"
     assert lines[1] == "居民朋友们："
     body = "".join(lines)
     assert "本街道决定从2021年8月1日开始在翠湖小区进行“楼层撤桶楼下并点、分类投放生活垃圾”" in body

@@ -191,7 +191,7 @@ def test_batch_notice_for_a_street(office, community):
     make_point(other, "GN-9", "南门")
     response = office.get("/waste/notices/古南街道.docx")
     titles = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs if p.text.endswith("告知书")]
-    assert titles == ["古南街道“楼层撤桶楼下并点、分类投放生活垃圾”告知书"] * 2
+    assert titles == ["古南街道“楼层撤桶楼下并点、\n分类投放生活垃圾”告知书"] * 2
     assert office.get("/waste/notices/南岸区.docx").status_code == 404
 
 

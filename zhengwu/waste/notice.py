@@ -45,6 +45,12 @@ class Notice:
     signer: str
     signed_on: dt.date
 
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title in two lines, broken after 、 as 附件1 prints it (…并点、/分类投放生活垃圾”告知书)."""
+        cut = self.title.find("、")
+        return (self.title[: cut + 1], self.title[cut + 1:]) if cut > 0 else (self.title,)
+
 
 def notice_for(community: Community, *, today: dt.date | None = None) -> Notice:
     points = list(community.points.filter(active=True).order_by("code"))
@@ -80,11 +86,17 @@ def notice_for(community: Community, *, today: dt.date | None = None) -> Notice:
 def notices_docx(notices: list[Notice]) -> bytes:
     """One or more notices in one Word file, each on its own page, in the gazette's GB/T 9704 layout
     (A4, 版心 156 × 225 mm, 三号仿宋 body, 二号小标宋 title), reusing the gazette's writer."""
-    from zhengwu.gazette.render.docx import _Writer
+    from zhengwu.gazette.render.docx import CENTER, TITLE_PT, XIAOBIAOSONG, _Writer
 
     writer = _Writer()
     for index, notice in enumerate(notices):
-        writer.title(notice.title, new_page=index > 0)
+        # 标题 as the gazette sets it (二号小标宋, centred, a blank line under it), in 附件1's two lines.
+        title = writer.paragraph(align=CENTER, new_page=index > 0, keep=True, snap=False)
+        for number, line in enumerate(notice.title_lines):
+            if number:
+                title.runs[-1].add_break()
+            writer.text(title, line, XIAOBIAOSONG, TITLE_PT)
+        writer.blank()
         writer.text(writer.paragraph(), notice.greeting)
         for text in notice.paragraphs:
             writer.text(writer.paragraph(first=2), text)
