@@ -245,3 +245,11 @@ def test_samples_count_only_while_there_is_nothing_else_or_when_asked(office):
 
     book = load_workbook(io.BytesIO(office.get("/waste/export.xlsx?on=2021-08-31").content))
     assert [r[1] for r in book["小区明细"].iter_rows(min_row=2, values_only=True)] == ["真实小区"]
+
+
+def test_an_inspector_starts_from_the_point(community):
+    inspector = staff("view_community", "add_inspection")
+    page = inspector.get(f"/waste/communities/{community.pk}/").content.decode()
+    assert "/waste/inspections/?point=GN-1" in page and "调整 GN-1" not in page
+    form = inspector.get("/waste/inspections/?point=GN-1").content.decode()
+    assert 'value="GN-1"' in form
