@@ -144,3 +144,9 @@ def test_any_register_imports_whole_or_reports_exactly_its_bad_rows(rows):
         assert outcome.created == len(rows) == Community.objects.count()
         for index, (*_, removed, _corrupt) in enumerate(rows):
             assert Community.objects.get(name=f"小区{index}").removed_on == removed
+
+
+def test_rows_keep_their_numbers_across_blank_lines():
+    data = (HEADER + "\n\n古南街道,甲,物业,高层,1,0,0,,\n,,,,,,,,\n古南街道,乙,物业,高层,x,0,0,,\n").encode()
+    error = refused(data)
+    assert [(p.row, p.column) for p in error.problems] == [(5, "户数")]

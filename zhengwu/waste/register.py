@@ -152,10 +152,11 @@ def parse_day(text: str) -> dt.date:
 
 def read_communities(rows: list[list[str]], *, allowed: frozenset[str] | None = None) -> list[dict]:
     """Check every row; the rows as field dicts (with `row`), or ImportRefused listing every problem."""
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
-    if not rows:
+    # Blank rows are skipped but keep their numbers: a problem names the row the spreadsheet shows.
+    numbered = [(number, r) for number, r in enumerate(rows, start=1) if any(cell.strip() for cell in r)]
+    if not numbered:
         raise DomainError(f"文件是空的；第一行应为表头：{CANONICAL}。", field="FILE", code="empty")
-    header = rows[0]
+    header_row, header = numbered[0]
     positions: dict[str, int] = {}
     spelled: dict[str, str] = {}
     for index, cell in enumerate(header):
@@ -165,11 +166,11 @@ def read_communities(rows: list[list[str]], *, allowed: frozenset[str] | None = 
                 positions[name], spelled[name] = index, cell.strip()
     missing = [COLUMNS[name][0] for name in REQUIRED if name not in positions]
     if missing:
-        raise ImportRefused([Problem(1, m, f"缺少“{m}”列（表头应为：{CANONICAL}）") for m in missing])
+        raise ImportRefused([Problem(header_row, m, f"缺少“{m}”列（表头应为：{CANONICAL}）") for m in missing])
     problems: list[Problem] = []
     found: list[dict] = []
     seen: dict[tuple[str, str], int] = {}
-    for number, raw in enumerate(rows[1:], start=2):
+    for number, raw in numbered[1:]:
         values = {name: (raw[i].strip() if i < len(raw) else "") for name, i in positions.items()}
         row, bad = _row(values, number, spelled)
         problems.extend(bad)
