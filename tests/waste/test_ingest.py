@@ -127,7 +127,7 @@ def test_cards_for_a_household_list_are_all_or_nothing(setup):
         issue_cards(setup, [["卡号", "住户"], ["C0001", "1栋"], ["C0100", ""], ["C0101", "2栋"], ["C0101", "3栋"]])
     assert [(p.row, p.column) for p in caught.value.problems] == [(2, "卡号"), (3, "住户"), (5, "卡号")]
     assert Card.objects.count() == 2
-    issued = issue_cards(setup, [["number", "household"], ["C0100", "1栋101"], ["C0101", "1栋102"]])
+    issued = issue_cards(setup, [["number", "household"], ["C0100", "1栋101"], ["", ""], ["C0101", "1栋102"]])
     assert [i.card.number for i in issued] == ["C0100", "C0101"]
     assert find_card("C0101", issued[1].check_code).household == "1栋102"
 

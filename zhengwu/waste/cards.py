@@ -92,6 +92,8 @@ def issue_cards(community: Community, rows: list[list[str]]) -> list[IssuedCard]
     existing = set(Card.objects.filter(number__in=[r[number_at].strip() for r in rows[1:] if len(r) > number_at])
                    .values_list("number", flat=True))
     for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # a blank row (they keep their numbers)
         number = row[number_at].strip() if len(row) > number_at else ""
         household = row[household_at].strip() if len(row) > household_at else ""
         if not number or len(number) > 32:
