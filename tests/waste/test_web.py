@@ -253,3 +253,18 @@ def test_an_inspector_starts_from_the_point(community):
     assert "/waste/inspections/?point=GN-1" in page and "调整 GN-1" not in page
     form = inspector.get("/waste/inspections/?point=GN-1").content.decode()
     assert 'value="GN-1"' in form
+
+
+def test_guidance_list_as_excel(office, community):
+    from openpyxl import load_workbook
+
+    from zhengwu.waste.ingest import ingest
+
+    make_card(community, "C0001")
+    ingest([event(f"g{i}", point="GN-1", correct=False, at=f"2021-09-1{i}T07:30:00+08:00") for i in range(3)])
+    page = office.get("/waste/guidance/?on=2021-09-30").content.decode()
+    assert "guidance.xlsx?on=2021-09-30" in page
+    book = load_workbook(io.BytesIO(office.get("/waste/guidance.xlsx?on=2021-09-30").content))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[1][:5] == ("街镇", "小区", "住户", "卡号", "分类不准确次数")
+    assert rows[2][:6] == ("古南街道", "翠湖小区", "1栋1单元101", "C0001", 3, "2021-09-12 07:30")

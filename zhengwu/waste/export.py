@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+from .ingest import BEIJING
 from .progress import progress, registered, share_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,6 +42,30 @@ def progress_workbook(on: dt.date, *, samples: bool = True) -> bytes:
         for cell in row:
             cell.number_format = "yyyy-mm-dd"
     detail.column_dimensions["B"].width = 20
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+GUIDANCE_HEADER = ["街镇", "小区", "住户", "卡号", "分类不准确次数", "最近一次", "上次上门指导", "本次指导日期", "指导人", "情况"]
+
+
+def guidance_workbook(entries: list, on: dt.date) -> bytes:
+    """The guidance-visit list to take door to door: the last three columns are left for the visitor."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "上门指导名单"
+    sheet.append([f"上门指导名单（截至 {on.isoformat()}）"])
+    sheet.append(GUIDANCE_HEADER)
+    for e in entries:
+        sheet.append([e.card.community.unit.name, e.card.community.name, e.card.household, e.card.number, e.poor,
+                      e.last.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M"), e.last_visit, None, None, None])
+    for row in sheet.iter_rows(min_row=3, min_col=7, max_col=7):
+        row[0].number_format = "yyyy-mm-dd"
+    sheet.column_dimensions["B"].width = 20
+    sheet.column_dimensions["C"].width = 18
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

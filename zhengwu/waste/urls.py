@@ -21,5 +21,6 @@ urlpatterns = [
     path("inspections/", field.inspection, name="inspection"),
     path("guidance/", field.guidance, name="guidance"),
     path("guidance/visit/", field.visit, name="visit"),
+    path("guidance.xlsx", field.guidance_xlsx, name="guidance_xlsx"),
     path("card/", public.card, name="card"),
 ]

@@ -2,6 +2,8 @@
 list (上门指导名单) per community, and recording a visit."""
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_POST
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 
+from ..export import XLSX, guidance_workbook
 from ..forms import InspectionForm, VisitForm
 from ..guidance import guidance_list, record_inspection, record_visit, threshold
 from ..models import Card, Community, Inspection
@@ -37,17 +40,30 @@ def inspection(request: HttpRequest) -> HttpResponse:
                   status=400 if request.method == "POST" and (error or not form.is_valid()) else 200)
 
 
-@staff_page()
-def guidance(request: HttpRequest) -> HttpResponse:
+def _guidance(request: HttpRequest) -> tuple[dt.date, Community | None, list]:
     try:
         on = parse_date(request.GET["on"], field="on") if request.GET.get("on") else timezone.localdate()
     except DomainError:
         on = timezone.localdate()
     community = request.GET.get("community") or None
     chosen = Community.objects.filter(pk=community).first() if community and community.isdigit() else None
-    entries = guidance_list(on, community_id=chosen.pk if chosen else None)
+    return on, chosen, guidance_list(on, community_id=chosen.pk if chosen else None)
+
+
+@staff_page()
+def guidance(request: HttpRequest) -> HttpResponse:
+    on, chosen, entries = _guidance(request)
     return render(request, T + "guidance.html", {"entries": entries, "rule": threshold(on), "on": on,
-                                                 "community": chosen, "visit_form": VisitForm(initial={"on": on})})
+                                                 "community": chosen, "visit_form": VisitForm(initial={"on": on}),
+                                                 "query": request.GET.urlencode()})
+
+
+@staff_page()
+def guidance_xlsx(request: HttpRequest) -> HttpResponse:
+    on, chosen, entries = _guidance(request)
+    response = HttpResponse(guidance_workbook(entries, on), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="waste-guidance-{on.isoformat()}.xlsx"'
+    return response
 
 
 @require_POST
