@@ -268,3 +268,13 @@ def test_guidance_list_as_excel(office, community):
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[1][:5] == ("街镇", "小区", "住户", "卡号", "分类不准确次数")
     assert rows[2][:6] == ("古南街道", "翠湖小区", "1栋1单元101", "C0001", 3, "2021-09-12 07:30")
+
+
+def test_registering_one_community_by_hand(office, community):
+    form = {"unit_name": "通惠街道", "community_name": " 通惠 花园 ", "management": "非物业", "building": "洋房",
+            "households": "88", "floor_bins": "6", "cleaners": "1"}
+    response = office.post("/waste/communities/new/", form)
+    created = Community.objects.get(name="通惠花园")
+    assert response.status_code == 302 and created.unit.name == "通惠街道" and created.households == 88
+    again = office.post("/waste/communities/new/", form)
+    assert again.status_code == 400 and "通惠街道已有“通惠花园”" in again.content.decode()

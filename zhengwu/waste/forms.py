@@ -92,3 +92,14 @@ class PointAdjustForm(forms.ModelForm):
         model = DropPoint
         fields = ["name", "morning_from", "morning_to", "evening_from", "evening_to", "cleaning", "active"]
         widgets = {name: TIME for name in ("morning_from", "morning_to", "evening_from", "evening_to")}
+
+
+class NewCommunityForm(CommunityForm):
+    unit_name = forms.ChoiceField(label="街镇", choices=[(u, u) for u in UNITS])
+    community_name = forms.CharField(label="小区", max_length=100)
+
+    class Meta(CommunityForm.Meta):
+        fields = ["management", "building", "households", "floor_bins", "cleaners", "property_company", "committee",
+                  "removed_on", "handover_on"]
+
+    field_order = ["unit_name", "community_name"]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("export.xlsx", dashboard.export_xlsx, name="export"),
     path("communities/", communities.communities, name="communities"),
     path("communities/import/", communities.import_view, name="import"),
+    path("communities/new/", communities.new, name="new"),
     path("communities/<int:pk>/", communities.community, name="community"),
     path("communities/<int:pk>/edit/", communities.edit, name="edit"),
     path("communities/<int:pk>/publicity/", communities.add_publicity, name="publicity"),

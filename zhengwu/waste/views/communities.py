@@ -19,6 +19,7 @@ from ..forms import (
     CommunityForm,
     DashboardForm,
     ImportForm,
+    NewCommunityForm,
     PointAdjustForm,
     PointForm,
     PublicityForm,
@@ -29,6 +30,7 @@ from ..points import adjust_point
 from ..progress import PRIORITY_LABELS, work_priority
 from ..register import CANONICAL, ImportRefused, import_communities
 from ..scope import can_edit, editable_units
+from ..units import resolve_unit
 from .access import T, staff_page
 
 
@@ -188,3 +190,22 @@ def point(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             return redirect("waste:community", pk=pk)
     return render(request, T + "point.html", {"c": community, "point": found, "form": form},
                   status=400 if request.method == "POST" else 200)
+
+
+@staff_page("waste.change_community")
+def new(request: HttpRequest) -> HttpResponse:
+    """Register one community by hand (the file import does many)."""
+    form = NewCommunityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit_name, name = form.cleaned_data["unit_name"], "".join(form.cleaned_data["community_name"].split())
+        if not can_edit(request.user, unit_name):
+            form.add_error("unit_name", f"您只能登记{'、'.join(sorted(editable_units(request.user) or []))}的小区。")
+        elif Community.objects.filter(unit__name=unit_name, name=name).exists():
+            form.add_error("community_name", f"{unit_name}已有“{name}”。")
+        else:
+            community = form.save(commit=False)
+            community.unit, community.name = resolve_unit(unit_name), name
+            community.save()
+            messages.success(request, f"已登记 {unit_name} {name}。")
+            return redirect("waste:community", pk=community.pk)
+    return render(request, T + "new.html", {"form": form}, status=400 if request.method == "POST" else 200)
