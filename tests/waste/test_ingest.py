@@ -57,10 +57,12 @@ def test_an_overlapping_retry_stores_only_the_new_events(setup):
 def test_unknown_card_or_point_is_refused_and_the_rest_kept(setup):
     result = ingest([event("e1"), event("e2", card="NOPE"), event("e3", point="P9"), event("e4", card="C0002"),
                      event("e5", at="yesterday"), event("e6", category="food"), {"id": "e7", "card": "C0001"},
-                     {"card": "C0001"}, "junk"])
+                     {"card": "C0001"}, "junk", event("e10", category=["kitchen"]), event("e11", card=["C0001"]),
+                     event("e12", at=12)])
     assert sorted(result.stored) == ["e1", "e4"]
     refused = {(r.index, r.field) for r in result.refused}
-    assert refused == {(1, "card"), (2, "point"), (4, "at"), (5, "category"), (6, "point"), (7, "id"), (8, "event")}
+    assert refused == {(1, "card"), (2, "point"), (4, "at"), (5, "category"), (6, "point"), (7, "id"), (8, "event"),
+                       (9, "category"), (10, "card"), (11, "at")}
     reasons = {r.id: r.reason for r in result.refused}
     assert "NOPE" in reasons["e2"] and "P9" in reasons["e3"]
     assert DropEvent.objects.count() == 2
@@ -145,3 +147,19 @@ def test_wrong_check_codes_lock_the_card_for_a_while(setup):
     assert find_card("C0001", "123456", now=start + dt.timedelta(minutes=16)).number == "C0001"
     with pytest.raises(DomainError, match="卡号或校验码不正确"):
         find_card("NOPE", "123456", now=start)  # an unknown number: the same message as a wrong code
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                    max_leaves=8)
+FIELD = st.sampled_from(["id", "card", "point", "at", "category", "correct"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batch=st.lists(st.one_of(JSON, st.builds(lambda base, key, value: base | {key: value},
+                                                st.just(event("fz")), FIELD, JSON)), max_size=6))
+def test_any_json_batch_is_answered_event_by_event_never_crashed(setup, batch):
+    result = ingest(batch)
+    answered = len(result.stored) + len(result.duplicates) + len(result.refused)
+    assert answered == len(batch)
+    assert all(r.reason for r in result.refused)

@@ -163,7 +163,7 @@ def _check(index: int, event: dict, cards: dict, points: dict) -> Refusal | None
         parse_moment(event.get("at"))
     except ValueError as exc:
         return Refusal(index, event_id, "at", str(exc))
-    if event.get("category") not in CATEGORY_OF:
+    if not isinstance(event.get("category"), str) or event["category"] not in CATEGORY_OF:
         return Refusal(index, event_id, "category", "类别应为 recyclable、kitchen、hazardous、other 之一（或其中文名）")
     if not isinstance(event.get("correct"), bool):
         return Refusal(index, event_id, "correct", "是否分类正确应为 true 或 false")
