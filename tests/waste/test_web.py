@@ -121,13 +121,15 @@ def test_inspection_and_guidance_pages(office, community):
     assert Inspection.objects.count() == 2
     missing = office.post("/waste/inspections/", {"point": "NOPE", "at": "2021-09-12T19:30", "quality": "poor"})
     assert missing.status_code == 400 and "NOPE" in missing.content.decode()
+    from django.utils import timezone
+
     from zhengwu.waste.ingest import ingest
 
-    ingest([event("x1", card="C0001", point="GN-1", correct=False, at=dt.datetime.now().isoformat())])
-    Inspection.objects.update(at=dt.datetime.now(dt.UTC))
+    ingest([event("x1", card="C0001", point="GN-1", correct=False, at=timezone.now().isoformat())])
+    Inspection.objects.update(at=timezone.now())
     page = office.get("/waste/guidance/").content.decode()
     assert "1栋1单元101" in page
-    office.post("/waste/guidance/visit/", {"card": "C0001", "on": dt.date.today().isoformat(), "visitor": "指导员"})
+    office.post("/waste/guidance/visit/", {"card": "C0001", "on": timezone.localdate().isoformat(), "visitor": "指导员"})
     assert GuidanceVisit.objects.filter(card=card).exists()
     after = office.get("/waste/guidance/").content.decode()
     assert "没有需要上门指导的住户" in after and 'id="guidance"' not in after
