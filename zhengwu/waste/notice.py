@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from io import BytesIO
 from urllib.parse import quote
 
 from django.template.loader import render_to_string
@@ -86,9 +85,10 @@ def notice_for(community: Community, *, today: dt.date | None = None) -> Notice:
 def notices_docx(notices: list[Notice]) -> bytes:
     """One or more notices in one Word file, each on its own page, in the gazette's GB/T 9704 layout
     (A4, 版心 156 × 225 mm, 三号仿宋 body, 二号小标宋 title), reusing the gazette's writer."""
-    from zhengwu.gazette.render.docx import CENTER, TITLE_PT, XIAOBIAOSONG, _Writer
+    from zhengwu.gazette.render.docx import CENTER, TITLE_PT
+    from zhengwu.gazette.render.docx_writer import XIAOBIAOSONG, OfficialWriter
 
-    writer = _Writer()
+    writer = OfficialWriter()
     for index, notice in enumerate(notices):
         # 标题 as the gazette sets it (二号小标宋, centred, a blank line under it), in 附件1's two lines.
         title = writer.paragraph(align=CENTER, new_page=index > 0, keep=True, snap=False)
@@ -101,12 +101,10 @@ def notices_docx(notices: list[Notice]) -> bytes:
         for text in notice.paragraphs:
             writer.text(writer.paragraph(first=2), text)
         writer.signature([notice.signer], notice.signed_on)
-    props = writer.docx.core_properties
-    props.title = notices[0].title if len(notices) == 1 else f"{notices[0].community.unit.name}撤桶并点告知书"
-    props.subject = "綦江府办发〔2021〕23号 附件1"
-    buffer = BytesIO()
-    writer.docx.save(buffer)
-    return buffer.getvalue()
+    first = notices[0]
+    writer.set_properties(title=first.title if len(notices) == 1 else f"{first.community.unit.name}撤桶并点告知书",
+                          author=first.signer, subject="綦江府办发〔2021〕23号 附件1", category="告知书")
+    return writer.to_bytes()
 
 
 def notices_pdf(notices: list[Notice]) -> bytes:
