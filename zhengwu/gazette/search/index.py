@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from ..models import Document, Issue, Item, Node
 from . import postings
 from .models import SearchEntry, SearchFacet, facet_values
-from .segment import index_terms, term_counts
+from .segment import term_counts, term_list
 from .tsvector import tsvector_literal
 
 # 党政机关公文处理工作条例（2012）第八条: the 15 kinds of official document (文种).
@@ -84,7 +84,7 @@ def _segment(title: str, body: str, embedded: bool) -> tuple:
     if embedded:
         title_counts, body_counts = term_counts(title), term_counts(body)
         return postings.weigh(title_counts, body_counts), sum(title_counts.values()) + sum(body_counts.values())
-    title_terms, body_terms = index_terms(title).split(), index_terms(body).split()
+    title_terms, body_terms = term_list(title), term_list(body)
     return tsvector_literal(title_terms, body_terms), len(title_terms) + len(body_terms)
 
 

@@ -169,6 +169,11 @@ def index_terms(text: str) -> str:
     return " ".join(terms for terms in map(_token_terms, jieba().cut(normalize(text), True)) if terms)
 
 
+def term_list(text: str) -> list[str]:
+    """The terms of `index_terms` as a list, in order (PostgreSQL's vector is written from it)."""
+    return list(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
+
+
 def term_counts(text: str) -> Counter:
     """How often the index holds each term of `text`: the same terms as `index_terms`, counted (the
     embedded backend stores counts, not the text of the terms)."""
