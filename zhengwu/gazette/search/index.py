@@ -31,9 +31,14 @@ PARALLEL_FROM = 2000  # entries from which a rebuild segments in worker processe
 CHUNK = 5000  # entries a rebuild segments at a time: one posting segment each
 
 
-def _write(entries: list[SearchEntry], segment: "list | None" = None, segment_number: int = 0) -> None:
+def _write(entries: list[SearchEntry], segment: "list | None" = None, segment_number: int = 0, *,
+           rebuild: bool = False) -> None:
     """Insert the entries, their facet rows and, on SQLite, their postings: the `segment` a rebuild made
-    (the entries then carry their ids already), else one more segment per term."""
+    (the entries then carry their ids already), else one more segment per term. A PostgreSQL rebuild copies
+    the rows in (`_copy`)."""
+    if rebuild and connection.vendor == "postgresql":
+        _copy(entries)
+        return
     SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
     # Plain rows: four or five facet values an entry made model objects the costliest part of a rebuild.
     with connection.cursor() as cursor:
@@ -51,32 +56,26 @@ ENTRY_COLUMNS = ("id", "kind", "document_id", "item_id", "issue_id", "title", "n
                  "section", "year", "date", "text", "search_vector", "term_count")
 
 
-def _rebuild_postgres(unsegmented: Iterator[tuple[SearchEntry, str, str]], workers: int,
-                      counts: dict[str, int]) -> None:
-    """PostgreSQL's rebuild: every row read first, ids drawn in one statement, then one COPY that streams
-    the entries while the workers segment — the server stores a chunk while this process hands on the
-    next, where a COPY per chunk kept them waiting on each other — and the facet rows after it."""
-    pending = list(unsegmented)  # a connection cannot read while it copies
+def _copy(entries: list[SearchEntry]) -> None:
+    """PostgreSQL: the entries and their facet rows through COPY, ids drawn from the table's sequence first
+    (the ORM's INSERTs of a chunk, with some 200 M characters of vectors in all, were most of this process's
+    time in a rebuild)."""
     table, facets = SearchEntry._meta.db_table, SearchFacet._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                       [table, len(pending)])
-        for (entry, _, _), (pk,) in zip(pending, cursor.fetchall(), strict=True):
+                       [table, len(entries)])
+        for entry, (pk,) in zip(entries, cursor.fetchall(), strict=True):
             entry.pk = pk
         raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no COPY
         with raw.copy(f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN") as copy:
-            for entries, _ in _rebuild_entries(iter(pending), workers):
-                for e in entries:
-                    counts[e.kind] += 1
-                    copy.write_row((e.pk, e.kind, e.document_id, e.item_id, e.issue_id, e.title, e.number,
-                                    json.dumps(e.issuers, ensure_ascii=False),
-                                    json.dumps(e.doc_types, ensure_ascii=False),
-                                    e.section, e.year, e.date, e.text, e.search_vector or "", e.term_count))
-                    e.search_vector = e.text = None  # written: memory back
+            for e in entries:
+                copy.write_row((e.pk, e.kind, e.document_id, e.item_id, e.issue_id, e.title, e.number,
+                                json.dumps(e.issuers, ensure_ascii=False), json.dumps(e.doc_types, ensure_ascii=False),
+                                e.section, e.year, e.date, e.text, e.search_vector or "", e.term_count))
         with raw.copy(f"COPY {facets} (entry_id, name, value) FROM STDIN") as copy:
-            for entry, _, _ in pending:
-                for name, value in facet_values(entry):
-                    copy.write_row((entry.pk, name, value))
+            for e in entries:
+                for name, value in facet_values(e):
+                    copy.write_row((e.pk, name, value))
 
 
 def _segment(title: str, body: str, embedded: bool) -> tuple:
@@ -296,14 +295,11 @@ def rebuild_index() -> dict[str, int]:
     counts = {kind: 0 for kind in SearchEntry.Kind.values}
     workers = index_workers(Document.objects.count())
     unsegmented = chain(map(_document_entry, _documents()), map(_item_entry, _items()))
-    if connection.vendor == "postgresql":
-        with _gin_built_once():
-            _rebuild_postgres(unsegmented, workers, counts)
-        return counts
-    for number, (entries, segment) in enumerate(_rebuild_entries(unsegmented, workers)):
-        for entry in entries:
-            counts[entry.kind] += 1
-        _write(entries, segment, number)
+    with _gin_built_once():
+        for number, (entries, segment) in enumerate(_rebuild_entries(unsegmented, workers)):
+            for entry in entries:
+                counts[entry.kind] += 1
+            _write(entries, segment, number, rebuild=True)
     return counts
 
 
