@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from typing import Any
 
@@ -11,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from zhengwu.core.errors import DomainError
 from zhengwu.org.resolve import lookup_organization
-from zhengwu.reports.evidence import KINDS, sniff
+from zhengwu.reports.evidence import KINDS, check_file
 
 from . import grades
 from .editions import locked, log, not_before, require_state
@@ -20,6 +19,7 @@ from .models import Candidate, CandidateFile, Edition, School, State
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report with photos; videos are linked, not uploaded
 MAX_FILES = 10
 ALLOWED_KINDS = ("pdf", "jpeg", "png", "docx", "xlsx", "ole", "mp4")  # a short video of the project too
+ACCEPTED = " PDF、JPEG/PNG 图片、Word/Excel 文档和 MP4 视频"
 
 
 def school_named(name: str, *, create: bool = True) -> School:
@@ -84,25 +84,15 @@ def attach_file(candidate: Candidate, upload: UploadedFile) -> CandidateFile:
     extension disagrees with the bytes is refused. Stored under a random name."""
     edition = locked(candidate.edition)
     require_state(edition, State.APPLYING, State.RECOMMENDING, action="上传申报材料")
-    shown = os.path.basename(upload.name or "").strip()[:200] or "未命名文件"
-    if not upload.size:
-        raise DomainError(f"文件“{shown}”是空的。", field="file", code="empty_file")
-    if upload.size > MAX_FILE_BYTES:
-        raise DomainError(f"文件“{shown}”超过 {MAX_FILE_BYTES // (1024 * 1024)} MB。", field="file",
-                          code="file_too_large")
+    upload.seek(0)
+    # Read whole: a ZIP is told apart (Word, Excel or anything) by its listing.
+    checked = check_file(upload.name, upload.read(), field="file", allowed=ALLOWED_KINDS, accepted=ACCEPTED,
+                         max_bytes=MAX_FILE_BYTES, noun="文件", name_length=200)
+    upload.seek(0)
     if candidate.files.count() >= MAX_FILES:
         raise DomainError(f"每名学生最多上传 {MAX_FILES} 个文件。", field="file", code="too_many_files")
-    upload.seek(0)
-    kind = sniff(upload.read())  # whole: a ZIP is told apart (Word, Excel or anything) by its listing
-    upload.seek(0)
-    if kind not in ALLOWED_KINDS:
-        raise DomainError(f"文件“{shown}”不是可接收的类型（按文件内容判断）：只接收 PDF、JPEG/PNG 图片和 Word/Excel 文档。",
-                          field="file", code="file_type")
-    ext = os.path.splitext(shown)[1].lower()
-    if ext and ext not in KINDS[kind].extensions:
-        raise DomainError(f"文件“{shown}”的扩展名是 {ext}，但内容是{KINDS[kind].label}。", field="file",
-                          code="file_mismatch")
-    upload.name = secrets.token_hex(16) + KINDS[kind].extensions[0]
+    shown = checked.name
+    upload.name = secrets.token_hex(16) + KINDS[checked.kind].extensions[0]
     return CandidateFile.objects.create(candidate=candidate, file=upload, name=shown, size=upload.size)
 
 

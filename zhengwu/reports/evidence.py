@@ -129,21 +129,30 @@ class CheckedFile:
         return KINDS[self.kind].content_type
 
 
-def check_file(name: str, data: bytes, *, field: str = "evidence") -> CheckedFile:
-    """`data` as an accepted evidence file, or a DomainError saying which file and what is wrong."""
-    shown = os.path.basename(name or "").strip() or "未命名文件"
+# What every kind of KINDS is, in words, for the refusal of anything else.
+EVERY_KIND = "图片、PDF、Office 文档和常见音频、视频文件"
+
+
+def check_file(name: str, data: bytes, *, field: str = "evidence", allowed: tuple[str, ...] | None = None,
+               accepted: str = EVERY_KIND, max_bytes: int = MAX_BYTES, noun: str = "证据文件",
+               name_length: int | None = None) -> CheckedFile:
+    """`data` as an accepted file, or a DomainError saying which file and what is wrong. Judged by its bytes
+    (`sniff`), never by its name: its kind must be one of `allowed` (any of KINDS when None; `accepted` says
+    them in words) and a name whose extension disagrees with the bytes is refused. Every system that takes
+    uploads (reports, subsidies, supervision, awards) checks them here; `noun` names the file in messages."""
+    shown = os.path.basename(name or "").strip()[:name_length] or "未命名文件"
     if not data:
-        raise DomainError(f"证据文件“{shown}”是空的。", field=field, code="empty_file")
-    if len(data) > MAX_BYTES:
-        raise DomainError(f"证据文件“{shown}”有 {len(data) / 1024 / 1024:.1f} MB，超过每个文件 20 MB 的上限。",
-                          field=field, code="file_too_large")
+        raise DomainError(f"{noun}“{shown}”是空的。", field=field, code="empty_file")
+    if len(data) > max_bytes:
+        raise DomainError(f"{noun}“{shown}”有 {len(data) / 1024 / 1024:.1f} MB，超过每个文件 "
+                          f"{max_bytes // 2**20} MB 的上限。", field=field, code="file_too_large")
     kind = sniff(data)
-    if kind is None:
-        raise DomainError(f"证据文件“{shown}”不是可接收的类型：只接收图片、PDF、Office 文档和常见音频、视频文件。",
+    if kind is None or (allowed is not None and kind not in allowed):
+        raise DomainError(f"{noun}“{shown}”不是可接收的类型（按文件内容判断）：只接收{accepted}。",
                           field=field, code="file_type")
     ext = os.path.splitext(shown)[1].lower()
     if ext and ext not in KINDS[kind].extensions:
-        raise DomainError(f"证据文件“{shown}”的扩展名是 {ext}，但文件内容是{KINDS[kind].label}，与扩展名不符。",
+        raise DomainError(f"{noun}“{shown}”的扩展名是 {ext}，但内容是{KINDS[kind].label}，与扩展名不符。",
                           field=field, code="file_mismatch")
     return CheckedFile(shown, kind, data)
 
