@@ -3,6 +3,8 @@ edited here; the workflow itself runs only through the pages and functions, so h
 editions, candidates, objections and the history are read-only in the admin."""
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import Candidate, Edition, EditionEvent, Expert, Objection, School, SchoolMember
 
 
@@ -24,33 +26,22 @@ class ExpertAdmin(admin.ModelAdmin):
     list_filter = ("active",)
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
 @admin.register(Edition)
-class EditionAdmin(ReadOnly):
+class EditionAdmin(ReadOnlyAdmin):
     list_display = ("number", "year", "state", "decision_number", "is_sample")
 
 
 @admin.register(Candidate)
-class CandidateAdmin(ReadOnly):
+class CandidateAdmin(ReadOnlyAdmin):
     list_display = ("edition", "name", "school", "grade", "class_no", "tier", "rank", "removed")
     list_filter = ("edition", "tier")
 
 
 @admin.register(Objection)
-class ObjectionAdmin(ReadOnly):
+class ObjectionAdmin(ReadOnlyAdmin):
     list_display = ("candidate", "received_on", "outcome", "decided_on")
 
 
 @admin.register(EditionEvent)
-class EditionEventAdmin(ReadOnly):
+class EditionEventAdmin(ReadOnlyAdmin):
     list_display = ("edition", "on", "text", "by_name")

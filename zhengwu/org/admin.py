@@ -3,6 +3,8 @@ log are read-only here because they change only through the named transitions (a
 which record who, when and why."""
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import (
     AuditEntry,
     Decision,
@@ -15,17 +17,6 @@ from .models import (
     Seat,
     StaffUnit,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Person)

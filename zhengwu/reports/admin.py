@@ -8,18 +8,9 @@ created with clients.create_client, which shows the key once.
 """
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import AccessLog, CaseEvent, CaseMessage, Evidence, IntakeClient, Matter, Report, Signatory
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Report)

@@ -6,6 +6,8 @@ it was lost or leaked (ApplicantKey.active); its hash is never shown.
 """
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import (
     ApplicantKey,
     Application,
@@ -16,17 +18,6 @@ from .models import (
     RegisterMatch,
     RegisterUpload,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Firm)

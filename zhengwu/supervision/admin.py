@@ -7,6 +7,8 @@ account (ReporterLink) links a login to the unit whose tasks it reports, or to a
 """
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import (
     Assignment,
     Extension,
@@ -18,17 +20,6 @@ from .models import (
     Task,
     TaskEvent,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(ReporterLink)

@@ -4,6 +4,8 @@ its events' points. A device (采集设备) is switched off here when lost (Read
 never shown."""
 from django.contrib import admin
 
+from zhengwu.core.admin import ReadOnlyAdmin
+
 from .models import (
     Adjustment,
     Card,
@@ -38,17 +40,6 @@ class CommunityAdmin(admin.ModelAdmin):
     list_filter = ("unit", "management", "building", "is_sample")
     search_fields = ("name", "property_company")
     inlines = (PointInline, PublicityInline, AdjustmentInline)
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Card)
