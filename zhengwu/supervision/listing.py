@@ -1,6 +1,8 @@
 """Tasks and targets of a document as the CLI and the API list them (the issue's JSON contracts)."""
 from __future__ import annotations
 
+from zhengwu.core.errors import DomainError
+
 from .importer import find_document
 from .models import Programme, Role, Target, Task
 from .rhythm.tables import number
@@ -8,6 +10,15 @@ from .rhythm.tables import number
 
 def programme_of(number_text: str) -> Programme | None:
     return Programme.objects.filter(document=find_document(number_text)).first()
+
+
+def imported_programme(number_text: str, *, field: str = "--document") -> Programme:
+    """The programme of a document, or a DomainError saying the document has not been imported yet."""
+    programme = programme_of(number_text)
+    if programme is None:
+        raise DomainError(f"{number_text} 尚未建立督办项目：先运行 zhengwu supervision import-document。",
+                          field=field, code="not_imported")
+    return programme
 
 
 def task_json(task: Task) -> dict:

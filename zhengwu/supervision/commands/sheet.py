@@ -7,7 +7,7 @@ from typing import Any
 
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.errors import DomainError
-from zhengwu.supervision.listing import programme_of
+from zhengwu.supervision.listing import imported_programme
 from zhengwu.supervision.rhythm import build_sheet, parse_period
 from zhengwu.supervision.rhythm.docx import sheet_docx
 from zhengwu.supervision.rhythm.tables import number
@@ -29,9 +29,7 @@ def add_parser(sub: Any) -> None:
 def run(command: Any, options: dict) -> None:
     as_json = options["json"]
     try:
-        programme = programme_of(options["document"])
-        if programme is None:
-            raise DomainError(f"{options['document']} 尚未建立督办项目。", field="--document", code="not_imported")
+        programme = imported_programme(options["document"])
         sheet = build_sheet(programme, parse_period(options["kind"], options["period"]))
         output = options["output"]
         if output:

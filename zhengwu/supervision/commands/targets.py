@@ -5,7 +5,7 @@ from typing import Any
 
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.errors import DomainError
-from zhengwu.supervision.listing import programme_of, targets_json
+from zhengwu.supervision.listing import imported_programme, targets_json
 
 NAME = "targets"
 HELP = "列出公文的量化目标：指标、责任方（各自或联手）、目标值（元为单位的数字）、单位、年度、出处"
@@ -22,10 +22,7 @@ def add_parser(sub: Any) -> None:
 
 def run(command: Any, options: dict) -> None:
     try:
-        programme = programme_of(options["document"])
-        if programme is None:
-            raise DomainError(f"{options['document']} 尚未建立督办项目：先运行 zhengwu supervision import-document。",
-                              field="--document", code="not_imported")
+        programme = imported_programme(options["document"])
     except DomainError as exc:
         raise fail(exc, as_json=options["json"]) from None
     found = targets_json(programme, options["year"])

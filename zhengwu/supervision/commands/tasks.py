@@ -5,7 +5,7 @@ from typing import Any
 
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.errors import DomainError
-from zhengwu.supervision.listing import programme_of, tasks_json
+from zhengwu.supervision.listing import imported_programme, tasks_json
 
 NAME = "tasks"
 HELP = "列出公文的督办事项：序号、名称、责任单位、配合单位、时限"
@@ -20,18 +20,14 @@ def add_parser(sub: Any) -> None:
 
 def run(command: Any, options: dict) -> None:
     try:
-        programme = programme_of(options["document"])
-        if programme is None:
-            raise DomainError(f"{options['document']} 尚未建立督办项目：先运行 zhengwu supervision import-document。",
-                              field="--document", code="not_imported")
+        programme = imported_programme(options["document"])
     except DomainError as exc:
         raise fail(exc, as_json=options["json"]) from None
     found = tasks_json(programme)
     if options["json"]:
         print_json(found)
         return
-    for task in programme.tasks.order_by("order", "pk"):
-        entry = next(t for t in found if t["ref"] == task.ref)
+    for task, entry in zip(programme.tasks.order_by("order", "pk"), found, strict=True):  # tasks_json's order
         command.stdout.write(f"{task.ref}. {task.title}（{programme.number} {task.cite}）时限：{entry['due'] or '未定'}")
         command.stdout.write(f"    责任单位：{'、'.join(entry['lead_units'])}")
         command.stdout.write(f"    配合单位：{'、'.join(entry['cooperating_units']) or '无'}")
