@@ -5,14 +5,12 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 from django.utils import timezone
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.reports.views.staff_headers import staff_gate
 
 T = "awards/staff/"
 
@@ -28,18 +26,7 @@ FIELD_LABELS = {"on": "日期", "start": "公示开始日期", "received_on": "�
 
 def staff_page(check: Callable, message: str) -> Callable:
     """Login required, then `check(user)`; a Chinese 403 page otherwise; private headers on every answer."""
-
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not check(request.user):
-                return render(request, T + "forbidden.html", {"message": message}, status=403)
-            return view(request, *args, **kwargs)
-
-        checked.__name__ = view.__name__
-        checked.__doc__ = view.__doc__
-        return private_page(login_required(checked))
-
-    return decorator
+    return staff_gate(check, message, T + "forbidden.html")
 
 
 def today() -> dt.date:

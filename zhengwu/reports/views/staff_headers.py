@@ -10,8 +10,10 @@ nothing leaks outward, and keeps the Origin header that the CSRF check relies on
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib.auth.decorators import login_required
 from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 REFERRER_POLICY = "same-origin"
@@ -37,3 +39,20 @@ def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
         return mark_private(response)
 
     return wrapped
+
+
+def staff_gate(allowed: Callable[..., bool], message: str, template: str) -> Callable:
+    """A decorator for a system's staff pages: login required, then `allowed(user)`, else `template` as a
+    403 page saying `message`; the private headers above on every answer. The subsidy, supervision and
+    award pages use it."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not allowed(request.user):
+                return render(request, template, {"message": message}, status=403)
+            return view(request, *args, **kwargs)
+
+        return private_page(login_required(checked))
+
+    return decorate

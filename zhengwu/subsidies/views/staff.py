@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 from zhengwu.reports import accounts
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.reports.views.staff_headers import staff_gate
 
 from .. import engine, evidence, forms_staff, workflow
 from ..models import Application, State
@@ -38,17 +37,8 @@ T = "subsidies/staff/"
 PAGE_SIZE = 50
 
 
-def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Login required, then a subsidy right; the private headers on every response."""
-
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not workflow.can_see(request.user):
-            return forbidden(request, "您无权查看科技政策兑现办理页面：需要区科技局审核、拨付或预算查看权限。")
-        return view(request, *args, **kwargs)
-
-    checked.__name__ = view.__name__
-    checked.__doc__ = view.__doc__
-    return private_page(login_required(checked))
+staff_page = staff_gate(workflow.can_see, "您无权查看科技政策兑现办理页面：需要区科技局审核、拨付或预算查看权限。",
+                        T + "forbidden.html")  # login, then a subsidy right
 
 
 def forbidden(request: HttpRequest, message: str) -> HttpResponse:

@@ -2,32 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.reports.views.staff_headers import staff_gate
 
 from .. import workflow
 
 T = "supervision/"
 
 
-def staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Login, then any supervision right or a unit's reporting account; private headers on every answer."""
-
-    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not workflow.can_view(request.user):
-            return forbidden(request, "您无权查看督查督办页面：需要督查室权限或承办单位的填报账号。")
-        return view(request, *args, **kwargs)
-
-    checked.__name__ = view.__name__
-    checked.__doc__ = view.__doc__
-    return private_page(login_required(checked))
+staff_page = staff_gate(workflow.can_view, "您无权查看督查督办页面：需要督查室权限或承办单位的填报账号。",
+                        T + "forbidden.html")  # login, then any supervision right or a unit's reporting account
 
 
 def office_only(request: HttpRequest) -> HttpResponse | None:
