@@ -1,6 +1,6 @@
 """The two full-text backends behind one interface, chosen by the database engine (`connection.vendor`).
 
-Both read the same pre-segmented terms (segment.index_terms), so they find the same entries; only the
+Both read the same pre-segmented terms (segment.term_list), so they find the same entries; only the
 scores differ (bm25 on SQLite, ts_rank on PostgreSQL). SQLite (the embedded backend) keeps posting arrays per
 term (postings.py, migration 0004) and ranks in numpy; PostgreSQL a tsvector column with a GIN index
 (migrations 0002 and 0005) and ranks in SQL.

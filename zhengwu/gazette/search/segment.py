@@ -162,28 +162,24 @@ def expand(word: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
                 yield char, start + i, start + i + 1
 
 
-def index_terms(text: str) -> str:
-    """The space-joined terms PostgreSQL's tsvector is made of for `text` (`term_counts` counts the same)."""
+def term_list(text: str) -> list[str]:
+    """The terms the index holds for `text`, in order: each word, its parts and its characters (PostgreSQL's
+    vector is written from them; `term_counts` counts the same)."""
     # cut() gives the same tokens as tokenize() without offsets, which the index does not need; a token's
     # terms depend on the token alone, so each distinct token is expanded once (indexing speed).
-    return " ".join(terms for terms in map(_token_terms, jieba().cut(normalize(text), True)) if terms)
-
-
-def term_list(text: str) -> list[str]:
-    """The terms of `index_terms` as a list, in order (PostgreSQL's vector is written from it)."""
     return list(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
 
 
+def index_terms(text: str) -> str:
+    """`term_list` space-joined, as people and tests read it."""
+    return " ".join(term_list(text))
+
+
 def term_counts(text: str) -> Counter:
-    """How often the index holds each term of `text`: the same terms as `index_terms`, counted (the
+    """How often the index holds each term of `text`: the same terms as `term_list`, counted (the
     embedded backend stores counts, not the text of the terms)."""
     # Counted in C: each token's terms come from a cache, chained and counted without a Python loop.
     return Counter(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
-
-
-@lru_cache(maxsize=500_000)
-def _token_terms(token: str) -> str:
-    return " ".join(_token_term_tuple(token))
 
 
 @lru_cache(maxsize=500_000)

@@ -1,6 +1,6 @@
 """PostgreSQL's tsvector and tsquery of pre-segmented terms, written out in Python (词位向量与检索式).
 
-The terms are already the index's words (segment.index_terms); handing them to to_tsvector('simple', …)
+The terms are already the index's words (segment.term_list); handing them to to_tsvector('simple', …)
 made the server run its text parser over about three characters of terms per character of text, and keep
 the term text beside the vector — most of a PostgreSQL rebuild's time. Here each term is a lexeme as it
 stands, with the positions and weights to_tsvector would give it: title terms weighted A from position 1,
