@@ -129,7 +129,7 @@ class SynthDocument:
     attachments: list[SynthAttachment]
 
     def body_text(self) -> str:
-        """The body as the product's index.document_text builds it from the saved rows (checked after loading)."""
+        """The body as the product's search.sources.document_text builds it from the saved rows (checked after loading)."""
         lines: list[str] = []
         for part in self.parts:
             if part.kind == "transmitted":

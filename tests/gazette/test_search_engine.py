@@ -26,7 +26,7 @@ FILTERS = [{}, {"year": "2021"}, {"type": "通知"}, {"type": "办法"}, {"issue
 
 
 def _entry_texts(entry: SearchEntry) -> tuple[str, str]:
-    """Title and body as the index reads them (index._document_entry / _item_entry)."""
+    """Title and body as the index reads them (sources.Source.heading and .text)."""
     if entry.kind == SearchEntry.Kind.DOCUMENT:
         return "\n".join([entry.title, entry.number, "、".join(entry.issuers)]), entry.text
     return f"{entry.title}\n{entry.item.source}", entry.text

@@ -162,12 +162,17 @@ def expand(word: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
                 yield char, start + i, start + i + 1
 
 
+def index_tokens(text: str) -> list[str]:
+    """The precise-mode tokens of `text` the index expands into terms (`token_terms`), in order."""
+    # cut() gives the same tokens as tokenize() without offsets, which the index does not need.
+    return jieba().cut(normalize(text), True)
+
+
 def term_list(text: str) -> list[str]:
     """The terms the index holds for `text`, in order: each word, its parts and its characters (PostgreSQL's
-    vector is written from them; `term_counts` counts the same)."""
-    # cut() gives the same tokens as tokenize() without offsets, which the index does not need; a token's
-    # terms depend on the token alone, so each distinct token is expanded once (indexing speed).
-    return list(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
+    vector holds the same, tsvector.py; `term_counts` counts them)."""
+    # A token's terms depend on the token alone, so each distinct token is expanded once (indexing speed).
+    return list(chain.from_iterable(map(token_terms, index_tokens(text))))
 
 
 def index_terms(text: str) -> str:
@@ -179,11 +184,12 @@ def term_counts(text: str) -> Counter:
     """How often the index holds each term of `text`: the same terms as `term_list`, counted (the
     embedded backend stores counts, not the text of the terms)."""
     # Counted in C: each token's terms come from a cache, chained and counted without a Python loop.
-    return Counter(chain.from_iterable(map(_token_term_tuple, jieba().cut(normalize(text), True))))
+    return Counter(chain.from_iterable(map(token_terms, index_tokens(text))))
 
 
 @lru_cache(maxsize=500_000)
-def _token_term_tuple(token: str) -> tuple[str, ...]:
+def token_terms(token: str) -> tuple[str, ...]:
+    """The terms the index holds for one token of `index_tokens`, in order."""
     return tuple(term for word, start, end in words(token, 0) for term, _, _ in expand(word, start, end))
 
 
