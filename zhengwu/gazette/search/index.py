@@ -232,7 +232,7 @@ def rebuild_index() -> dict[str, int]:
     counts = {kind: 0 for kind in SearchEntry.Kind.values}
     workers = index_workers(Document.objects.count())
     unsegmented = map(_entry, chain(document_sources(), item_sources()))
-    with _gin_built_once():
+    with _bulk_written():
         for number, (entries, segment) in enumerate(_rebuild_entries(unsegmented, workers)):
             for entry in entries:
                 counts[entry.kind] += 1
@@ -241,9 +241,11 @@ def rebuild_index() -> dict[str, int]:
 
 
 @contextmanager
-def _gin_built_once() -> Iterator[None]:
+def _bulk_written() -> Iterator[None]:
     """On PostgreSQL, build the full-text GIN index once after the rows instead of row by row (it was most
-    of a rebuild's time). The index is gone only inside this transaction; searches wait for it meanwhile."""
+    of a rebuild's time), then refresh the planner's statistics of both tables: with the old ones, a filter
+    that now holds 25,000 entries was thought to hold 4, and a search with it took 5 s instead of 0.25 s.
+    The index is gone only inside this transaction; searches wait for it meanwhile."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -257,3 +259,4 @@ def _gin_built_once() -> Iterator[None]:
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         cursor.execute(f"CREATE INDEX {name} ON {table} USING GIN (search_vector)")
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute(f"ANALYZE {table}, {SearchFacet._meta.db_table}")

@@ -188,8 +188,9 @@ def search(query: str, *, filters: Mapping[str, Any] | SearchFilters | None = No
     engine = backends.backend()
     if isinstance(engine, backends.PostingsBackend):
         return _result_in_memory(text, terms, wanted, page, per_page, runs, engine)
-    return _result(text, terms, wanted, page, per_page, engine.ids_sql(terms), engine.ranked_sql(terms),
-                   runs=runs)
+    with engine.planned():
+        return _result(text, terms, wanted, page, per_page, engine.ids_sql(terms), engine.ranked_sql(terms),
+                       runs=runs)
 
 
 def _number_search(text: str, canonical: str, wanted: SearchFilters, page: int, per_page: int) -> SearchResult:
