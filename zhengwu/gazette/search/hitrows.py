@@ -11,21 +11,12 @@ from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
 from ..models import Document, Issue, Item
-from .models import SearchEntry
+from .models import EntryFields, SearchEntry
 
 
 @dataclass
-class HitRow:
+class HitRow(EntryFields):
     id: int | None
-    kind: str
-    title: str
-    number: str
-    issuers: list
-    doc_types: list
-    section: str
-    year: int | None
-    date: dt.date | None
-    text: str
     url: str
 
 
@@ -77,14 +68,14 @@ def hit_rows(ids: list[int]) -> list[HitRow]:
             url = document_url(document_number, document_id) if document_id else ""
         else:
             url = item_url(issue_year, issue_number, order) if issue_year is not None else ""
-        found.append(HitRow(pk, kind, title, number, _json(issuers), _json(doc_types), section, year,
-                            _date(date), text, url))
+        found.append(HitRow(kind, title, number, _json(issuers), _json(doc_types), section, year, _date(date),
+                            text, pk, url))
     return found
 
 
 def hit_row(entry: SearchEntry) -> HitRow:
     """The same for an entry object (a document number query shows an entry that may not be saved)."""
     target = entry.document if entry.kind == SearchEntry.Kind.DOCUMENT else entry.item
-    return HitRow(entry.pk, entry.kind, entry.title, entry.number, list(entry.issuers or []),
-                  list(entry.doc_types or []), entry.section, entry.year, entry.date, entry.text,
+    return HitRow(entry.kind, entry.title, entry.number, list(entry.issuers or []), list(entry.doc_types or []),
+                  entry.section, entry.year, entry.date, entry.text, entry.pk,
                   target.get_absolute_url() if target else "")

@@ -7,6 +7,9 @@ SQLite posting arrays per term (migration 0004, search/postings.py) that index.p
 Beside it, `SearchFacet` (migration 0003_search_facets): one narrow row per facet value of an entry, so the
 query counts facets and applies filters in SQL without reading the wide entry rows.
 """
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db import models
 
 
@@ -81,3 +84,18 @@ def facet_values(entry: SearchEntry) -> list[tuple[str, str]]:
     found += [("type", str(v)) for v in entry.doc_types or []]
     found += [("section", entry.section)] if entry.section else []
     return found
+
+
+@dataclass(slots=True)
+class EntryFields:
+    """An entry's columns that hits show and facets count, as plain values: what the index writes from
+    (sources.Source) and what a hit reads back (hitrows.HitRow)."""
+    kind: str
+    title: str
+    number: str
+    issuers: list
+    doc_types: list
+    section: str
+    year: int | None
+    date: dt.date | None
+    text: str

@@ -4,13 +4,13 @@ A rebuild reads every document with its parts, some 18 nodes each and its attach
 them were most of the rebuilding process's own time, so the rows are read as tuples, a batch of documents
 at a time, and each entry's text is put together here. Reads only; index.py writes.
 """
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from ..models import Attachment, Document, Item, Node, Part
+from .models import EntryFields
 
 # 党政机关公文处理工作条例（2012）第八条: the 15 kinds of official document (文种).
 OFFICIAL_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
@@ -21,22 +21,13 @@ BATCH = 500  # documents whose parts, nodes and attachments are read together
 
 
 @dataclass(slots=True)
-class Source:
-    """One entry to be (检索来源): what a hit shows and facets count, the title part that weighs as title
-    (`heading`) and the body (`text`)."""
-    kind: str
+class Source(EntryFields):
+    """One entry to be (检索来源): what a hit shows and facets count, what it indexes, and the title part
+    that weighs as title (`heading`; the body is `text`)."""
     document_id: int | None
     item_id: int | None
     issue_id: int | None
-    title: str
-    number: str
-    issuers: list
-    doc_types: list
-    section: str
-    year: int | None
-    date: dt.date | None
     heading: str
-    text: str
 
 
 @dataclass(slots=True)
