@@ -62,8 +62,8 @@ def import_bytes(data: bytes, *, source: str) -> ImportOutcome:
 
 def import_result(result: ParseResult, *, source: str, sha256: str = "",
                   checks: list[dict] | None = None) -> ImportOutcome:
-    """`checks`, when given, are the checker's findings (which include the parser's problems) to keep."""
-    """All of the file or nothing: refuses on any error-level problem, else writes in one transaction."""
+    """All of the file or nothing: refuses on any error-level problem, else writes in one transaction.
+    `checks`, when given, are the checker's findings (which include the parser's problems) to keep."""
     if result.errors:
         first = result.errors[0]
         more = f"（另有 {len(result.errors) - 1} 个错误）" if len(result.errors) > 1 else ""
