@@ -68,6 +68,8 @@ def test_roster_changes_with_the_date(org_site, page, browser_log):
 def test_bad_date_and_phone_layout(org_site, phone_page, browser_log):
     phone_page.goto(f"{org_site}/org/?on=2021-07-15")
     phone_page.get_by_role("link", name="区安委会", exact=True).click()
+    phone_page.wait_for_url(re.compile(r"/org/bodies/\d+/"))  # the click starts a navigation: measure the new page
+    assert phone_page.locator("h1").inner_text().startswith("区安委会")
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375 + 1, width
     phone_page.goto(f"{org_site}/org/?on=2021-02-30")
