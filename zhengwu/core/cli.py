@@ -2,6 +2,7 @@
 FACTS given as a JSON text, a file or `-` for standard input."""
 import json
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,3 +58,25 @@ def source_context(source: str) -> str:
     if source == "-":
         return "标准输入"
     return source if is_file(source) else ""
+
+
+def add_facts_arguments(parser: Any, *, rules_help: str) -> None:
+    """The arguments of a command that runs a rulebook on FACTS: FACTS, --json and --rules FILE (repeatable)."""
+    parser.add_argument("facts", metavar="FACTS", help="事实：JSON 文本、JSON 文件路径，或 - 表示标准输入")
+    parser.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE", help=rules_help)
+
+
+def run_on_facts(options: dict, *, compute: Callable[..., Any], load: Callable[..., Any],
+                 default: Callable[[], Any]) -> tuple[Any, Any]:
+    """Read FACTS, take the rulebook (--rules files, else the packaged one) and compute → (result, rules).
+
+    Any DomainError becomes the command's failure, naming where the facts came from.
+    """
+    source = options["facts"]
+    try:
+        facts = read_facts(source)
+        rules = load(*options["rules"]) if options["rules"] else default()
+        return compute(facts, rules=rules), rules
+    except DomainError as exc:
+        raise fail(exc, as_json=options["json"], context=source_context(source)) from None

@@ -6,13 +6,13 @@ message naming the field, so every shell — command line, API, page — can say
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from zhengwu.core.amounts import count, money
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 
@@ -25,11 +25,6 @@ VIOLATION_KEYS = ("fine",)
 ACCIDENT_KEYS = ("grade", "concealed_deaths", "deaths", "serious_injuries", "direct_loss")
 EXCLUSIONS = ("under_investigation", "correction_period", "self_found", "unverified", "media_exposed",
               "judicial", "rewarded_elsewhere", "supervisory_staff")  # 第八条(一)–(八), in order
-# A fine of a trillion yuan or more is a typing mistake, not an administrative penalty; refusing it also
-# keeps the arithmetic far inside Decimal's precision.
-MONEY_LIMIT = Decimal(10) ** 12
-FEN = Decimal("0.01")
-DIGITS_RE = re.compile(r"^\s*\d+\s*$")
 CHONGQING = ZoneInfo("Asia/Shanghai")  # the document's own calendar day decides which version applies
 
 
@@ -85,48 +80,15 @@ def check_facts(facts: Any, rules: Rulebook) -> ReportFacts:
     return _accident(facts, verified_on, exclusions)
 
 
-def money(value: Any, *, field: str, label: str) -> Decimal:
-    """An amount in yuan: a number or numeric text, finite, not negative, to the fen at most."""
-    # bool is an int in Python; true/false is never an amount.
-    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-        raise DomainError(f"{label}应为数字（元），而不是 {value!r}。", field=field)
-    try:
-        amount = Decimal(value.strip()) if isinstance(value, str) else Decimal(str(value))
-    except InvalidOperation:
-        raise DomainError(f"{label}不是数字：“{value}”。", field=field) from None
-    if not amount.is_finite():
-        raise DomainError(f"{label}应为有限的数字，而不是 {value}。", field=field)
-    if amount < 0:
-        raise DomainError(f"{label}不能为负数：{value}。", field=field)
-    if amount >= MONEY_LIMIT:
-        raise DomainError(f"{label} {value} 元不合理（应少于一万亿元），请检查单位。", field=field)
-    if amount != amount.quantize(FEN):
-        raise DomainError(f"{label}最多精确到分（两位小数），而不是 {value}。", field=field)
-    return amount
-
-
-def count(value: Any, *, field: str, label: str) -> int:
-    """A number of people: a whole number (or its digits as text), not negative."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, str) and DIGITS_RE.match(value):
-        number = int(value)
-    else:
-        raise DomainError(f"{label}应为整数（人），而不是 {value!r}。", field=field)
-    if number < 0:
-        raise DomainError(f"{label}不能为负数：{number}。", field=field)
-    return number
-
-
 def _accident(facts: dict, verified_on: dt.date, exclusions: tuple[str, ...]) -> ReportFacts:
     if facts.get("concealed_deaths") is None:
         raise DomainError("缺少查实的瞒报谎报死亡人数 concealed_deaths。", field="concealed_deaths")
-    concealed = count(facts["concealed_deaths"], field="concealed_deaths", label="查实瞒报谎报死亡人数")
+    concealed = people(facts["concealed_deaths"], field="concealed_deaths", label="查实瞒报谎报死亡人数")
     if concealed == 0:
         raise DomainError("查实瞒报谎报死亡人数为 0：第五条(二)按查实瞒报谎报的死亡人数奖励，没有奖励依据。",
                           field="concealed_deaths")
-    deaths = _optional(facts, "deaths", "死亡人数", count)
-    injuries = _optional(facts, "serious_injuries", "重伤人数", count)
+    deaths = _optional(facts, "deaths", "死亡人数", people)
+    injuries = _optional(facts, "serious_injuries", "重伤人数", people)
     loss = _optional(facts, "direct_loss", "直接经济损失", money)
     if deaths is None and (injuries is not None or loss is not None):
         # concealed deaths are deaths: grading without the death toll could rate the accident too low
@@ -139,6 +101,11 @@ def _accident(facts: dict, verified_on: dt.date, exclusions: tuple[str, ...]) ->
                           "或事故事实 deaths、serious_injuries、direct_loss。", field="grade")
     return ReportFacts("concealed_accident", verified_on, exclusions, grade=grade, concealed_deaths=concealed,
                        deaths=deaths, serious_injuries=injuries, direct_loss=loss)
+
+
+def people(value: Any, *, field: str, label: str) -> int:
+    """A number of people (人数): deaths, serious injuries."""
+    return count(value, field=field, label=label, unit="人")
 
 
 def _optional(facts: dict, field: str, label: str, parse: Callable[..., Any]) -> Any:

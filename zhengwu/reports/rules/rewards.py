@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from zhengwu.core.amounts import FEN
 from zhengwu.core.errors import DomainError
 
-from .facts import FEN, ReportFacts, check_facts
+from .facts import ReportFacts, check_facts
 from .grades import AccidentGrade, GradeFinding, accident_grade
 from .parameters import Rulebook, Version, default_rules
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from zhengwu.core.cli import fail, print_json, read_facts, source_context
-from zhengwu.core.errors import DomainError
+from zhengwu.core.cli import add_facts_arguments, print_json, run_on_facts
 from zhengwu.subsidies.policy import default_policy, load_policy, quote
 
 NAME = "quote"
@@ -30,22 +29,12 @@ EPILOG = """\
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser(NAME, help=HELP, description=HELP, epilog=EPILOG, called_from_command_line=True,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("facts", metavar="FACTS", help="事实：JSON 文本、JSON 文件路径，或 - 表示标准输入")
-    parser.add_argument("--json", action="store_true", help="只在标准输出打印 JSON")
-    parser.add_argument("--rules", action="append", default=[], metavar="FILE",
-                        help="附加的参数版本文件（TOML，如调整后的标准），可重复")
+    add_facts_arguments(parser, rules_help="附加的参数版本文件（TOML，如调整后的标准），可重复")
 
 
 def run(command: Any, options: dict) -> None:
-    as_json = options["json"]
-    source = options["facts"]
-    try:
-        facts = read_facts(source)
-        rules = load_policy(*options["rules"]) if options["rules"] else default_policy()
-        result = quote(facts, rules=rules)
-    except DomainError as exc:
-        raise fail(exc, as_json=as_json, context=source_context(source)) from None
-    if as_json:
+    result, rules = run_on_facts(options, compute=quote, load=load_policy, default=default_policy)
+    if options["json"]:
         print_json(result.as_json())
         return
     write = command.stdout.write

@@ -7,13 +7,13 @@ and the field — `claims[2].rd_spend` — with a Chinese message, so every shel
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from zhengwu.core.amounts import count, money
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 from zhengwu.core.parameters import Rulebook
@@ -24,11 +24,7 @@ from .recognitions import RECOGNITIONS
 NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
             "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三")
 KINDS = {"firm": "企业", "other": "其他单位和个人"}
-# An amount of a trillion yuan or more is a typing mistake; refusing it also keeps the arithmetic far
-# inside Decimal's precision and the forecast's 64-bit fen.
-MONEY_LIMIT = Decimal(10) ** 12
-FEN = Decimal("0.01")
-DIGITS_RE = re.compile(r"^\s*\d+\s*$")
+MAX_COUNT = 10**6  # a million projects or products is a typing mistake
 CHONGQING = ZoneInfo("Asia/Shanghai")
 
 
@@ -130,7 +126,7 @@ def parse_value(spec: Field, value: Any, where: str) -> Any:
     if spec.type == "decimal":
         return money(value, field=where, label=spec.label)
     if spec.type == "int":
-        return count(value, field=where, label=spec.label)
+        return count(value, field=where, label=spec.label, limit=MAX_COUNT)
     if spec.type == "bool":
         if not isinstance(value, bool):
             raise DomainError(f"{spec.label}应为 true 或 false，而不是 {value!r}。", field=where)
@@ -160,41 +156,6 @@ def parse_value(spec: Field, value: Any, where: str) -> Any:
             row[sub.name] = parse_value(sub, element[sub.name], f"{at}.{sub.name}")
         parsed.append(row)
     return parsed
-
-
-def money(value: Any, *, field: str, label: str) -> Decimal:
-    """An amount in yuan: a number or numeric text, finite, not negative, to the fen at most."""
-    # bool is an int in Python; true/false is never an amount.
-    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-        raise DomainError(f"{label}应为数字（元），而不是 {value!r}。", field=field)
-    try:
-        amount = Decimal(value.strip()) if isinstance(value, str) else Decimal(str(value))
-    except InvalidOperation:
-        raise DomainError(f"{label}不是数字：“{value}”。", field=field) from None
-    if not amount.is_finite():
-        raise DomainError(f"{label}应为有限的数字，而不是 {value}。", field=field)
-    if amount < 0:
-        raise DomainError(f"{label}不能为负数：{value}。", field=field)
-    if amount >= MONEY_LIMIT:
-        raise DomainError(f"{label} {value} 元不合理（应少于一万亿元），请检查单位。", field=field)
-    if amount != amount.quantize(FEN):
-        raise DomainError(f"{label}最多精确到分（两位小数），而不是 {value}。", field=field)
-    return amount
-
-
-def count(value: Any, *, field: str, label: str) -> int:
-    """A count: a whole number (or its digits as text), not negative."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    elif isinstance(value, str) and DIGITS_RE.match(value):
-        number = int(value)
-    else:
-        raise DomainError(f"{label}应为整数，而不是 {value!r}。", field=field)
-    if number < 0:
-        raise DomainError(f"{label}不能为负数：{number}。", field=field)
-    if number >= 10**6:  # a million projects or products is a typing mistake
-        raise DomainError(f"{label} {number} 不合理，请检查。", field=field)
-    return number
 
 
 def _rule(claim: Mapping[str, Any], item: str, at: str) -> str:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from zhengwu.core.amounts import FEN
 from zhengwu.core.parameters import Rulebook, Version
 
-from .facts import FEN, Claim
+from .facts import Claim
 
 CALCULATION = "计算"
 DECISION = "取舍（Decision）"
