@@ -140,6 +140,21 @@ def test_a_document_number_in_any_form_is_the_single_exact_result(seed, query):
     assert [(h.number, h.url) for h in result.results] == [(DOC10, Document.objects.get(number=DOC10).get_absolute_url())]
 
 
+def test_a_number_finds_its_document_before_the_index_holds_it(seed):
+    """A document saved outside the importer (the admin, a script) has no entry until the index is rebuilt;
+    its number still goes straight to it, with its own title, issuer and facets."""
+    assert DOC10 in [h.number for h in search("区长奖", per_page=50).results]
+    SearchEntry.objects.filter(document__number=DOC10).delete()
+    assert DOC10 not in [h.number for h in search("区长奖", per_page=50).results]  # words no longer find it
+    result = search("綦江府发[2021]10号")
+    assert result.exact and result.total == 1
+    hit = result.results[0]
+    assert (hit.number, hit.url) == (DOC10, Document.objects.get(number=DOC10).get_absolute_url())
+    assert hit.title == Document.objects.get(number=DOC10).title
+    assert [v.value for v in result.facets["issuer"]] == [GOVERNMENT]
+    assert not SearchEntry.objects.filter(document__number=DOC10).exists()  # shown, not written
+
+
 @pytest.mark.parametrize(("query", "nearest"), [
     ("綦江府发〔2021〕11号", DOC10),  # one digit off
     ("綦江府办发〔2021〕62号", DOC26),  # two digits swapped

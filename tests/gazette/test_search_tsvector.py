@@ -10,12 +10,12 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhengwu.gazette.search.index import _BinaryVector
 from zhengwu.gazette.search.segment import index_terms, term_list
 from zhengwu.gazette.search.sources import document_sources, item_sources
 from zhengwu.gazette.search.tsvector import (
     MAX_POSITION,
     MAX_POSITIONS,
+    BinaryVector,
     quoted,
     term_vector,
     tsquery_literal,
@@ -117,7 +117,7 @@ def _stored(cursor, vector: bytes) -> str:
     cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS vectors (v tsvector)")
     cursor.execute("TRUNCATE vectors")
     raw = cursor.cursor
-    raw.adapters.register_dumper(None, _BinaryVector)
+    raw.adapters.register_dumper(None, BinaryVector)
     with raw.copy("COPY vectors (v) FROM STDIN (FORMAT BINARY)") as copy:
         copy.set_types(["tsvector"])
         copy.write_row((vector,))

@@ -12,14 +12,13 @@ from contextlib import contextmanager
 from itertools import chain, islice
 
 from django.db import connection, transaction
-from psycopg import adapt, pq
 
 from ..models import Document, Issue
 from . import postings
 from .models import SearchEntry, SearchFacet, facet_values
 from .segment import term_counts
 from .sources import Source, document_sources, item_sources
-from .tsvector import tsvectors
+from .tsvector import BinaryVector, tsvectors
 
 BATCH = 200
 PARALLEL_FROM = 2000  # entries from which a rebuild segments in worker processes
@@ -51,15 +50,6 @@ ENTRY_COLUMNS = {"id": "int8", "kind": "varchar", "document_id": "int8", "item_i
                  "term_count": "int4"}
 
 
-class _BinaryVector(adapt.Dumper):
-    """A tsvector already in the server's binary form (tsvector.py), as binary COPY sends it."""
-    format = pq.Format.BINARY
-    oid = 3614  # tsvector: a built-in type, its oid fixed
-
-    def dump(self, obj: bytes) -> bytes:
-        return obj
-
-
 def _copy(entries: list[SearchEntry]) -> None:
     """PostgreSQL: the entries and their facet rows through COPY, ids drawn from the table's sequence first
     (the ORM's INSERTs of a chunk, with some 200 M characters of vectors in all, were most of this process's
@@ -72,7 +62,7 @@ def _copy(entries: list[SearchEntry]) -> None:
         for entry, (pk,) in zip(entries, cursor.fetchall(), strict=True):
             entry.pk = pk
         raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no COPY
-        raw.adapters.register_dumper(None, _BinaryVector)  # looked up by oid only, for this cursor
+        raw.adapters.register_dumper(None, BinaryVector)  # looked up by oid only, for this cursor
         with raw.copy(f"COPY {table} ({', '.join(ENTRY_COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
             copy.set_types(list(ENTRY_COLUMNS.values()))
             for e in entries:
@@ -187,11 +177,10 @@ def _entry(source: Source) -> tuple[SearchEntry, str, str]:
     return entry, source.heading, source.text
 
 
-def document_entry(document: Document) -> SearchEntry:
-    """The unsaved, segmented entry of a saved document: title, number and issuers weigh as title; the rest
-    as body."""
-    entry, title, body = _entry(next(document_sources([document.pk])))
-    return _with_terms(entry, _segment([(title, body)], connection.vendor == "sqlite")[0])
+def shown_entry(document: Document) -> SearchEntry:
+    """The unsaved entry of a saved document the index does not hold (yet), as a number search shows it:
+    its fields only, not segmented — nothing matches against it."""
+    return _entry(next(document_sources([document.pk])))[0]
 
 
 def index_import(issue: Issue | None, documents: list[Document]) -> None:

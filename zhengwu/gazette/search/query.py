@@ -27,7 +27,7 @@ from .. import queries
 from ..models import Issue
 from . import backends, snippets, stats, suggest
 from .hitrows import HitRow, hit_row, hit_rows
-from .index import document_entry
+from .index import shown_entry
 from .models import SearchEntry, SearchFacet
 from .segment import normalize, query_runs, query_terms
 
@@ -196,7 +196,7 @@ def search(query: str, *, filters: Mapping[str, Any] | SearchFilters | None = No
 def _number_search(text: str, canonical: str, wanted: SearchFilters, page: int, per_page: int) -> SearchResult:
     document = queries.find_document(canonical)
     if document is not None and queries.is_visible(document):
-        entry = SearchEntry.objects.filter(document=document).first() or document_entry(document)
+        entry = SearchEntry.objects.filter(document=document).first() or shown_entry(document)
         hit = _hit(hit_row(entry), 1.0, [], canonical)
         facets = _facets([_row(entry)], SearchFilters())
         return SearchResult(text, [], SearchFilters(), 1, 1, per_page, [hit], facets, exact=True, number=canonical)

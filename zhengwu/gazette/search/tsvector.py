@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 
 import numpy as np
+from psycopg import adapt, pq
 
 from .segment import index_tokens, token_terms
 
@@ -155,3 +156,13 @@ def term_vector(title_terms: Sequence[str], body_terms: Sequence[str]) -> bytes:
 def tsquery_literal(terms: Iterable[str]) -> str:
     """Every term must match (AND), each a raw lexeme: `'就业' & 'ppp'`."""
     return " & ".join(quoted(term) for term in dict.fromkeys(terms) if _indexable(term))
+
+
+class BinaryVector(adapt.Dumper):
+    """A tsvector already in the server's binary form (`tsvectors`), as a binary COPY sends it; register it
+    on the COPY's cursor alone (`register_dumper(None, BinaryVector)`: looked up by oid)."""
+    format = pq.Format.BINARY
+    oid = 3614  # tsvector: a built-in type, its oid fixed
+
+    def dump(self, obj: bytes) -> bytes:
+        return obj
