@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
+from zhengwu.core.versions import lock_seen, save_seen
 from zhengwu.org.models import Organization
 
 from . import crypto
@@ -127,24 +128,11 @@ def is_office_unit(unit: Organization) -> bool:
 
 
 def _lock(report: Report, expected_version: int) -> Report:
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
-        raise DomainError("须给出办理前看到的版本号 expected_version。", field="expected_version", code="bad_version")
-    if locked.version != expected_version:
-        raise DomainError(f"举报 {locked.reference} 已被他人办理（您看到的是第{expected_version}版，现在是第"
-                          f"{locked.version}版，当前状态“{label(locked.state)}”），请刷新后重试。",
-                          field="expected_version", code="conflict")
-    return locked
+    return lock_seen(Report.objects, report.pk, expected_version, noun="举报", label=label)
 
 
 def _save(locked: Report, expected_version: int, changes: dict) -> int:
-    """Compare-and-swap: write `changes` only if the row is still at `expected_version`."""
-    new_version = expected_version + 1
-    done = Report.objects.filter(pk=locked.pk, version=expected_version).update(version=new_version, **changes)
-    if done != 1:
-        raise DomainError(f"举报 {locked.reference} 已被他人办理，请刷新后重试。", field="expected_version",
-                          code="conflict")
-    return new_version
+    return save_seen(locked, expected_version, changes, noun="举报")
 
 
 def _basis(locked: Report, **fields: list[str]) -> dict:

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
+from zhengwu.core.versions import lock_seen, save_seen
 
 from . import duplicates, engine
 from .models import Application, ApplicationEvent, State
@@ -154,23 +155,13 @@ def _take(data: dict, allowed: tuple[str, ...], to_state: str) -> dict:
 
 def lock(application: Application, expected_version: int) -> Application:
     """The row, locked for this transaction, if it is still at `expected_version`."""
-    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
-        raise DomainError("须给出办理前看到的版本号 expected_version。", field="expected_version", code="bad_version")
-    locked = Application.objects.select_for_update().select_related("firm").get(pk=application.pk)
-    if locked.version != expected_version:
-        raise DomainError(f"申请 {locked.reference} 已被他人办理（您看到的是第{expected_version}版，现在是第"
-                          f"{locked.version}版，当前状态“{label(locked.state)}”），请刷新后重试。",
-                          field="expected_version", code="conflict")
-    return locked
+    return lock_seen(Application.objects.select_related("firm"), application.pk, expected_version, noun="申请",
+                     label=label)
 
 
 def save(locked: Application, expected_version: int, changes: dict) -> int:
     """Compare-and-swap: write `changes` only if the row is still at `expected_version`."""
-    new_version = expected_version + 1
-    done = Application.objects.filter(pk=locked.pk, version=expected_version).update(version=new_version, **changes)
-    if done != 1:
-        raise DomainError(f"申请 {locked.reference} 已被他人办理，请刷新后重试。", field="expected_version", code="conflict")
-    return new_version
+    return save_seen(locked, expected_version, changes, noun="申请")
 
 
 def record(locked: Application, user, action: str, *, reason: str = "", details: dict | None = None,

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.versions import check_seen
 
 from .. import access, accounts, conversation, documents, forms_staff, intake, matters, workflow
 from ..deadlines import ARTICLES, VERIFYING_STATES, current_deadline, deadline_status, overdue
@@ -220,9 +221,7 @@ def _ask(request: HttpRequest, report: Report, form: forms.Form) -> str:
 
 def _link(request: HttpRequest, report: Report, form: forms.Form) -> str:
     d = form.cleaned_data
-    if d["expected_version"] != report.version:
-        raise DomainError(f"举报 {report.reference} 已被他人办理（您看到的是第{d['expected_version']}版，现在是第"
-                          f"{report.version}版），请刷新后重试。", field="expected_version", code="conflict")
+    check_seen(report, d["expected_version"], noun="举报")
     other = Report.objects.filter(reference=d["other"].strip().upper()).first()
     if other is None:
         raise DomainError(f"找不到举报“{d['other']}”。", field="other", code="unknown_report")
@@ -431,9 +430,7 @@ def _calculate(report: Report, form: forms_staff.RewardForm):
     """compute_reward for the facts typed in, on the case's verification day (nothing is stored)."""
     if report.verified_on is None:
         raise DomainError("尚未登记核查完成日期，不能计算奖励。", field="state", code="illegal_transition")
-    if form.cleaned_data["expected_version"] != report.version:
-        raise DomainError(f"举报 {report.reference} 已被他人办理，请刷新后重试。", field="expected_version",
-                          code="conflict")
+    check_seen(report, form.cleaned_data["expected_version"], noun="举报")
     return compute_reward({**form.facts(), "verified_on": report.verified_on.isoformat()})
 
 
