@@ -142,8 +142,10 @@ def test_wrong_check_codes_lock_the_card_for_a_while(setup):
     for _ in range(5):
         with pytest.raises(DomainError, match="卡号或校验码不正确"):
             find_card("C0001", "000000", now=start)
-    with pytest.raises(DomainError, match="次数过多"):
-        find_card("C0001", "123456", now=start + dt.timedelta(minutes=14))  # even the right code, for now
+    with pytest.raises(DomainError, match="^code: 校验码错误次数过多，请15分钟后再试。$"):
+        find_card("C0001", "123456", now=start)  # even the right code, for now
+    with pytest.raises(DomainError, match="^code: 校验码错误次数过多，请1分钟后再试。$"):
+        find_card("C0001", "123456", now=start + dt.timedelta(minutes=14, seconds=30))  # the minutes left
     assert find_card("C0001", "123456", now=start + dt.timedelta(minutes=16)).number == "C0001"
     with pytest.raises(DomainError, match="卡号或校验码不正确"):
         find_card("NOPE", "123456", now=start)  # an unknown number: the same message as a wrong code

@@ -6,7 +6,7 @@ stored (the reference finds the row, so hashing it too would add nothing, and th
 the reference is drawn, outside the transaction).
 `check_receipt(code)` always runs exactly one Argon2 verification — against a dummy hash when the
 reference is unknown or locked — so the time taken does not tell whether a reference exists. After
-`MAX_FAILURES` wrong codes in a row a reference is locked for `LOCK_MINUTES`; the count is kept in the
+5 wrong codes in a row a reference is locked for 15 minutes (`RECEIPT_LOCKOUT`, core.lockout); the count is kept in the
 database (never an IP address) and a right code resets it.
 
 Follow-up with a code: `case_status` (state and the notices sent to the reporter, nothing identifying),
@@ -26,6 +26,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.lockout import Lockout
 
 from . import conversation, crypto
 from .models import CaseEvent, CaseMessage, Report, State
@@ -33,8 +34,8 @@ from .validation import clean_bank_account
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 letters: no 0/O, 1/I
 SECRET_LENGTH = 10  # 10 × 5 bits = 50 bits
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
+RECEIPT_LOCKOUT = Lockout("receipt_failed_attempts", "receipt_locked_until")  # 5 wrong in a row: 15 minutes
+MAX_FAILURES = RECEIPT_LOCKOUT.max_failures
 CODE_RE = re.compile(r"^(JB\d{4}-\d{6})-([" + ALPHABET + r"]{" + str(SECRET_LENGTH) + r"})$")
 
 # Argon2id sized for what it protects: a random 50-bit secret, not a password people choose. argon2-cffi's
@@ -81,19 +82,6 @@ def _verify(hashed: str, code: str) -> bool:
         return False
 
 
-def _record_failure(report_pk: int) -> bool:
-    """Count one wrong code in its own transaction; lock the reference at MAX_FAILURES. True if now locked."""
-    with transaction.atomic():
-        row = Report.objects.select_for_update().only("receipt_failed_attempts").get(pk=report_pk)
-        failures = row.receipt_failed_attempts + 1
-        if failures >= MAX_FAILURES:
-            Report.objects.filter(pk=report_pk).update(
-                receipt_failed_attempts=0, receipt_locked_until=timezone.now() + dt.timedelta(minutes=LOCK_MINUTES))
-            return True
-        Report.objects.filter(pk=report_pk).update(receipt_failed_attempts=F("receipt_failed_attempts") + 1)
-        return False
-
-
 def check_receipt(code: str) -> Report:
     """The report whose receipt code this is; a DomainError (field "code") otherwise.
 
@@ -106,23 +94,22 @@ def check_receipt(code: str) -> Report:
     report = Report.objects.filter(reference=match[1]).first() if match else None
     secret = match[2] if match else text
     now = timezone.now()
-    if report is None or (report.receipt_locked_until and report.receipt_locked_until > now):
+    minutes = RECEIPT_LOCKOUT.minutes_left(report, now) if report is not None else None
+    if report is None or minutes:
         _verify(_dummy_hash(), secret)  # the same cost as a real check, so timing reveals nothing
         if report is None:
             raise DomainError(WRONG, field="code", code="wrong_code")
-        minutes = max(1, int((report.receipt_locked_until - now).total_seconds() + 59) // 60)
         raise DomainError(f"回执码错误次数过多，已暂时锁定，请{minutes}分钟后再试。", field="code", code="locked")
     if not _verify(report.receipt_hash, secret):
-        if _record_failure(report.pk):
-            raise DomainError(f"回执码连续{MAX_FAILURES}次不正确，已锁定{LOCK_MINUTES}分钟。", field="code",
-                              code="locked")
+        if RECEIPT_LOCKOUT.record_failure(report, now):
+            raise DomainError(f"回执码连续{MAX_FAILURES}次不正确，已锁定{RECEIPT_LOCKOUT.minutes}分钟。",
+                              field="code", code="locked")
         raise DomainError(WRONG, field="code", code="wrong_code")
-    if report.receipt_failed_attempts or report.receipt_locked_until or HASHER.check_needs_rehash(report.receipt_hash):
-        with transaction.atomic():
-            changes = {"receipt_failed_attempts": 0, "receipt_locked_until": None}
-            if HASHER.check_needs_rehash(report.receipt_hash):
-                changes["receipt_hash"] = HASHER.hash(secret)
-            Report.objects.filter(pk=report.pk).update(**changes)
+    changes = RECEIPT_LOCKOUT.cleared(report)
+    if HASHER.check_needs_rehash(report.receipt_hash):
+        changes["receipt_hash"] = HASHER.hash(secret)
+    if changes:
+        Report.objects.filter(pk=report.pk).update(**changes)
         report.refresh_from_db()
     return report
 

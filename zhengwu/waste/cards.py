@@ -12,10 +12,10 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.lockout import Lockout
 
 from .models import Card, Community
 
@@ -46,33 +46,25 @@ def issue_card(community: Community, number: str, household: str, *, check_code:
     return IssuedCard(card, code)
 
 
-MAX_FAILURES = 5
-LOCK = dt.timedelta(minutes=15)
+CHECK_LOCKOUT = Lockout("failed_checks", "locked_until")  # 5 wrong check codes in a row: 15 minutes
 
 
 def find_card(number: str, check_code: str, *, now: dt.datetime | None = None) -> Card:
     """The card whose number and check code match; one message for both kinds of miss (no probing).
 
-    The check code has only 10⁶ values, so after MAX_FAILURES wrong codes in a row a card's page is locked
-    for LOCK; the count lives on the card (in the database), so it holds across server processes."""
+    The check code has only 10⁶ values, so after 5 wrong codes in a row a card's page is locked for 15
+    minutes (CHECK_LOCKOUT, kept on the card)."""
     now = now or timezone.now()
     card = Card.objects.select_related("community__unit").filter(number=number.strip()).first()
-    if card is not None and card.locked_until and card.locked_until > now:
-        raise DomainError("校验码错误次数过多，请15分钟后再试。", field="code", code="locked")
+    if card is not None and (minutes := CHECK_LOCKOUT.minutes_left(card, now)):
+        raise DomainError(f"校验码错误次数过多，请{minutes}分钟后再试。", field="code", code="locked")
     if card is None or not hmac.compare_digest(card.check_hash, code_hash(check_code)):
         if card is not None:
-            _failed(card, now)
+            CHECK_LOCKOUT.record_failure(card, now)
         raise DomainError("卡号或校验码不正确。", field="number", code="card_not_found")
-    if card.failed_checks:
-        Card.objects.filter(pk=card.pk).update(failed_checks=0, locked_until=None)
+    if cleared := CHECK_LOCKOUT.cleared(card):
+        Card.objects.filter(pk=card.pk).update(**cleared)
     return card
-
-
-def _failed(card: Card, now: dt.datetime) -> None:
-    with transaction.atomic():
-        Card.objects.filter(pk=card.pk).update(failed_checks=F("failed_checks") + 1)
-        if Card.objects.get(pk=card.pk).failed_checks >= MAX_FAILURES:
-            Card.objects.filter(pk=card.pk).update(failed_checks=0, locked_until=now + LOCK)
 
 
 def issue_cards(community: Community, rows: list[list[str]]) -> list[IssuedCard]:
