@@ -10,9 +10,9 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zhengwu.core.private_pages import REFERRER_POLICY
 from zhengwu.reports import accounts
 from zhengwu.reports.models import AccessLog
-from zhengwu.reports.views.staff_headers import REFERRER_POLICY
 
 from .conftest import ID_NUMBER, NAME, PHONE, step
 

@@ -6,8 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from zhengwu.core.private_pages import REFERRER_POLICY
 from zhengwu.reports.models import AccessLog, CaseMessage, Report
-from zhengwu.reports.views.staff_headers import REFERRER_POLICY
 
 from .conftest import DESCRIPTION, ID_NUMBER, NAME, PHONE, step, walk_to
 
@@ -82,7 +82,7 @@ def test_case_page_headers_and_content_read_is_logged(client, file, world):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     # same-origin: no address goes to another site, and form POSTs keep the Origin that CSRF checks
-    # (no-referrer makes browsers send "Origin: null", which Django rejects; see staff_headers)
+    # (no-referrer makes browsers send "Origin: null", which Django rejects; see core.private_pages)
     assert response["Referrer-Policy"] == REFERRER_POLICY == "same-origin"
     assert "script-src 'self'" in response["Content-Security-Policy"]
     body = text(response)

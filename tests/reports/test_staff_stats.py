@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from zhengwu.core.private_pages import REFERRER_POLICY
 from zhengwu.reports import access, stats
-from zhengwu.reports.views.staff_headers import REFERRER_POLICY
 
 from .conftest import CONTENT, DESCRIPTION, ID_NUMBER, NAME, PHONE, PLACE, UNIT, step, walk_to
 

@@ -18,7 +18,7 @@ must still match the CSRF cookie, which no other site can read. What is given up
 cookie planted over plain HTTP: serve the site with HSTS. On the public pages little rides on CSRF
 anyway — anyone may file a report, and every follow-up needs the receipt code. Pages whose forms act
 for a logged-in user should rather send `Referrer-Policy: same-origin` (nothing goes to other sites
-either) and keep Django's full check, as the staff pages do (views/staff_headers.py).
+either) and keep Django's full check, as the staff pages do (core/private_pages.py).
 
 An exception escaping the view (a 404, a refused oversized upload, a crash) is turned into its response
 here, by Django's own `response_for_exception` — the same page, status and logging as without the

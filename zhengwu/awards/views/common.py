@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import staff_gate
+from zhengwu.core.private_pages import staff_gate
 
 T = "awards/staff/"
 

@@ -3,7 +3,7 @@ deadlines, matters and conversation.
 
 - Every page needs a login; what a user may see is access.py's decision (the office sees every case, a
   department only the cases routed to it); anything else is a 403 page in Chinese.
-- Every response carries Cache-Control: no-store and Referrer-Policy: no-referrer (staff_headers).
+- Every response carries Cache-Control: no-store and Referrer-Policy: same-origin (core.private_pages).
 - Each action is one POST of a small form carrying `expected_version`; a DomainError re-shows the case
   page with the message next to the field it names (409 for a stale version), success redirects back.
 - Content is read through access.read_content and the reward through access.read_reward (both logged);
@@ -27,13 +27,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.private_pages import private_page
 from zhengwu.core.versions import check_seen
 
 from .. import access, accounts, conversation, documents, forms_staff, intake, matters, workflow
 from ..deadlines import ARTICLES, VERIFYING_STATES, current_deadline, deadline_status, overdue
 from ..models import CaseEvent, Evidence, Report, State
 from ..rules import compute_reward
-from .staff_headers import private_page
 
 DEADLINE_FIELDS = ("verification_due", "extended_due", "notice_due", "claim_due", "claim_extended_due")
 DEADLINE_LABELS = {"verification_due": "核查期限", "extended_due": "延长后核查期限", "notice_due": "领奖通知期限",

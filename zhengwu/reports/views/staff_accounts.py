@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from zhengwu.core.private_pages import private_page
+
 from .. import accounts
-from .staff_headers import private_page
 
 WRONG_CODE = "验证码不正确，请核对手机上的6位数字后重试（验证码每30秒更新）。"
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.core.private_pages import private_page
 
 from .. import applicants, applications, engine, evidence, workflow
 from ..forms_public import (

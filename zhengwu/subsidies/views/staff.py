@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.private_pages import staff_gate
 from zhengwu.reports import accounts
-from zhengwu.reports.views.staff_headers import staff_gate
 
 from .. import engine, evidence, forms_staff, workflow
 from ..models import Application, State

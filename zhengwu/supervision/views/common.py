@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import staff_gate
+from zhengwu.core.private_pages import staff_gate
 
 from .. import workflow
 

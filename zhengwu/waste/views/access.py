@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.core.private_pages import private_page
 
 T = "waste/"
 

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.views.staff_headers import private_page
+from zhengwu.core.private_pages import private_page
 
 from ..cards import find_card
 from ..forms import CardLookupForm

@@ -1,5 +1,7 @@
-"""Response headers of every staff page of the reports system (第十条): nothing kept in caches, and no
-page address (which names the case) sent to any other site.
+"""Private pages (工作人员页面): every staff page of every system, and public pages that show one person's
+own case, keep nothing in caches and send no page address (which may name a case) to any other site — the
+reports system's confidentiality rule (綦应急发〔2021〕41号 第十条) made the rule for all. `staff_gate` adds the
+login and the right.
 
 Referrer-Policy is `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null`
 with every form POST (Fetch standard, "serialize a request origin"), and Django's CSRF check rejects it
