@@ -8,9 +8,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from zhengwu.core.cli import fail, print_json
-from zhengwu.core.errors import DomainError
-from zhengwu.waste.register import CANONICAL, ImportRefused, import_communities
+from zhengwu.core.cli import print_json
+from zhengwu.waste.register import CANONICAL, import_communities
+
+from .refusals import failing_on_the_file
 
 NAME = "import-communities"
 HELP = "导入小区台账（Excel 或 CSV；全部正确才导入）"
@@ -31,17 +32,9 @@ def add_parser(sub: Any) -> None:
 
 
 def run(command: Any, options: dict) -> None:
-    as_json = options["json"]
-    try:
+    with failing_on_the_file(command, options):
         outcome = import_communities(options["file"], samples=options["sample"])
-    except ImportRefused as exc:
-        if not as_json:
-            for problem in exc.problems:
-                command.stderr.write(str(problem))
-        raise fail(exc, as_json=as_json, context=options["file"]) from None
-    except DomainError as exc:
-        raise fail(exc, as_json=as_json, context=options["file"]) from None
-    if as_json:
+    if options["json"]:
         print_json(outcome.as_json())
         return
     command.stdout.write(f"已导入 {outcome.created + outcome.updated} 个小区（新增 {outcome.created}，"

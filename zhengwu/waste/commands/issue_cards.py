@@ -7,11 +7,13 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from zhengwu.core.cli import fail, print_json
+from zhengwu.core.cli import print_json
 from zhengwu.core.errors import DomainError
 from zhengwu.waste.cards import issue_cards
 from zhengwu.waste.models import Community
-from zhengwu.waste.register import ImportRefused, read_table
+from zhengwu.waste.register import read_table
+
+from .refusals import failing_on_the_file
 
 NAME = "issue-cards"
 HELP = "按住户清单批量发放积分卡（全部正确才发放），校验码写入输出文件供印卡"
@@ -27,18 +29,11 @@ def add_parser(sub: Any) -> None:
 
 def run(command: Any, options: dict) -> None:
     as_json = options["json"]
-    try:
+    with failing_on_the_file(command, options):
         community = Community.objects.select_related("unit").filter(pk=options["community"]).first()
         if community is None:
             raise DomainError(f"没有编号为 {options['community']} 的小区。", field="--community")
         issued = issue_cards(community, read_table(options["file"]))
-    except ImportRefused as exc:
-        if not as_json:
-            for problem in exc.problems:
-                command.stderr.write(str(problem))
-        raise fail(exc, as_json=as_json, context=options["file"]) from None
-    except DomainError as exc:
-        raise fail(exc, as_json=as_json, context=options["file"]) from None
     output = Path(options["output"] or f"积分卡校验码-{community.name}.csv")
     with output.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel opens Chinese correctly
         writer = csv.writer(handle)
