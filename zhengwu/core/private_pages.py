@@ -21,26 +21,34 @@ from django.utils.cache import add_never_cache_headers
 REFERRER_POLICY = "same-origin"
 
 
-def mark_private(response: HttpResponse) -> HttpResponse:
-    """Cache-Control: no-store (with no-cache, must-revalidate, private, max-age=0) and the referrer policy."""
+def mark_private(response: HttpResponse, referrer_policy: str = REFERRER_POLICY) -> HttpResponse:
+    """Cache-Control: no-store (with no-cache, must-revalidate, private, max-age=0) and the referrer policy
+    (overriding the site-wide one)."""
     add_never_cache_headers(response)
-    response.headers["Referrer-Policy"] = REFERRER_POLICY
+    response.headers["Referrer-Policy"] = referrer_policy
     return response
 
 
-def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """The headers above on every response of `view`: pages, 403s, redirects, file downloads, and the
-    error pages of exceptions escaping it (a 404 for an unknown reference), made by Django as usual."""
+def every_answer(mark: Callable[[HttpResponse], HttpResponse]) -> Callable:
+    """A view decorator that passes every response of the view through `mark`: pages, 403s, redirects, file
+    downloads, and the error pages of exceptions escaping it (a 404 for an unknown reference), which Django
+    makes here as it would without the decorator (`response_for_exception`)."""
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            response = view(request, *args, **kwargs)
-        except Exception as exc:
-            response = response_for_exception(request, exc)
-        return mark_private(response)
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            try:
+                response = view(request, *args, **kwargs)
+            except Exception as exc:
+                response = response_for_exception(request, exc)
+            return mark(response)
 
-    return wrapped
+        return wrapped
+
+    return decorate
+
+
+private_page = every_answer(mark_private)  # the headers above on every answer of a view
 
 
 def staff_gate(allowed: Callable[..., bool], message: str, template: str) -> Callable:

@@ -25,37 +25,21 @@ here, by Django's own `response_for_exception` — the same page, status and log
 decorator — so error responses carry the headers too. The Content-Security-Policy is global
 (core.middleware) and not repeated here.
 """
-from collections.abc import Callable
-from functools import wraps
-
-from django.core.handlers.exception import response_for_exception
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import decorator_from_middleware
+
+from zhengwu.core.private_pages import every_answer, mark_private
 
 REFERRER_POLICY = "no-referrer"
 
 
 def mark_confidential(response: HttpResponse) -> HttpResponse:
-    """Set the two headers on `response` (overriding the site-wide Referrer-Policy) and return it."""
-    add_never_cache_headers(response)
-    response.headers["Referrer-Policy"] = REFERRER_POLICY
-    return response
+    """Set the two headers on `response` and return it."""
+    return mark_private(response, REFERRER_POLICY)
 
 
-def confidential(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """View decorator: every response of `view` gets Cache-Control: no-store and Referrer-Policy: no-referrer."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            response = view(request, *args, **kwargs)
-        except Exception as exc:  # every exception becomes Django's usual error page, with the headers
-            response = response_for_exception(request, exc)
-        return mark_confidential(response)
-
-    return wrapped
+confidential = every_answer(mark_confidential)  # Cache-Control: no-store and Referrer-Policy: no-referrer
 
 
 class NoReferrerCsrfViewMiddleware(CsrfViewMiddleware):
