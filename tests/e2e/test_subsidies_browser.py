@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_browser import assert_clean
 
@@ -70,7 +71,7 @@ def firm_checks_and_applies(page, base: str) -> str:
     page.get_by_label("选择文件（可多选）").set_input_files(
         files=[{"name": "审计报告.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     page.get_by_role("button", name="上传").click()
-    assert page.get_by_role("link", name="审计报告.pdf").count() == 1
+    expect(page.get_by_role("link", name="审计报告.pdf")).to_have_count(1)  # retried: the upload reloads the page
     page.get_by_role("button", name="提交审核").click()
     assert page.locator("#state").inner_text() == "已提交"
     return reference

@@ -6,6 +6,7 @@ import re
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from .test_browser import assert_clean
 
@@ -69,7 +70,7 @@ def test_office_follows_a_unit_from_report_to_closing(supervision_site, page, br
         files=[{"name": "讲座签到表.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     report.get_by_role("button", name="报结").click()
     assert unit.locator("#state").inner_text() == "已报结"
-    assert unit.get_by_role("link", name="讲座签到表.pdf").count() == 1
+    expect(unit.get_by_role("link", name="讲座签到表.pdf")).to_have_count(1)
     unit.context.close()
 
     page.reload()
