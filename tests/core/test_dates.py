@@ -48,3 +48,24 @@ def test_a_bad_date_is_a_domain_error_naming_the_field(text, message):
 def test_dates_and_days():
     assert parse_date(" 2021-6-27 ", field="on") == D(2021, 6, 27)
     assert days_between(D(2022, 5, 1), D(2022, 6, 26)) == 56
+
+
+def test_today_is_the_districts_day_not_the_servers():
+    """16:30 UTC on 31 December is already 1 January in Chongqing: a quote or a reward asked for then uses the
+    new year's rules, as the site's own pages (settings.TIME_ZONE) do."""
+    from unittest import mock
+
+    from django.utils import timezone
+
+    from zhengwu.core import dates
+
+    late = dt.datetime(2021, 12, 31, 16, 30, tzinfo=dt.UTC)
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return late.astimezone(tz) if tz else late.replace(tzinfo=None)
+
+    with mock.patch.object(dates.dt, "datetime", Clock), mock.patch.object(timezone, "now", lambda: late):
+        assert dates.today() == dt.date(2022, 1, 1)
+        assert timezone.localdate() == dates.today()

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
 from zhengwu.reports.rules import AccidentGrade, accident_grade, compute_reward, default_rules, load_rules
-from zhengwu.reports.rules.facts import today
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "zhengwu" / "reports" / "rules"
 SEED = Path(__file__).resolve().parents[2] / "zhengwu" / "demo" / "seed" / "000_c62ba9d0d4872cf1.txt"

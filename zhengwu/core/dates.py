@@ -6,9 +6,11 @@ and a date that does not exist (2021-02-30) is a `DomainError` naming the field.
 import calendar
 import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 from .errors import DomainError
 
+DISTRICT_ZONE = ZoneInfo("Asia/Shanghai")  # settings.TIME_ZONE too: the district's calendar day decides
 ISO_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
@@ -53,3 +55,9 @@ def parse_date(text: str, *, field: str) -> dt.date:
 def days_between(earlier: dt.date, later: dt.date) -> int:
     """Whole days from `earlier` to `later` (0 on the same day, negative when `later` is before)."""
     return (later - earlier).days
+
+
+def today() -> dt.date:
+    """Today in Chongqing (今日): the server may run on UTC, and after 16:00 UTC it is already tomorrow there.
+    The same day as django.utils.timezone.localdate(), without needing settings (rulebooks load without them)."""
+    return dt.datetime.now(DISTRICT_ZONE).date()

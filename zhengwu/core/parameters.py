@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
-from .dates import parse_date
+from .dates import parse_date, today
 from .errors import DomainError
 
 NONE = "none"  # a value the document does not set (e.g. no minimum reward)
@@ -71,6 +71,22 @@ class Document:
     effective: dt.date
     cite: str
     text: str
+
+    def day_of(self, value: Any, *, field: str, label: str, note: str = "") -> dt.date:
+        """The day a computation runs on (核查日期, 测算日期): an ISO date or a date, today when not given, and
+        never before this document took effect — its rules did not exist then. `note` adds to the citation."""
+        if value is None:
+            day = today()
+        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            day = value
+        elif isinstance(value, str):
+            day = parse_date(value, field=field)
+        else:
+            raise DomainError(f"{label}应写作 YYYY-MM-DD，而不是 {value!r}。", field=field)
+        if day < self.effective:
+            raise DomainError(f"{label} {day.isoformat()} 早于{self.number}施行之日 {self.effective.isoformat()}"
+                              f"（{self.cite}：{self.text}{note}）。", field=field)
+        return day
 
 
 R = TypeVar("R", bound="Rulebook")

@@ -16,8 +16,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.utils import timezone
 
+from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
 
 from . import files as evidence
@@ -38,10 +38,6 @@ STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
 }
 UNIT_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "unit")
 OFFICE_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "office")
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def is_office(user) -> bool:

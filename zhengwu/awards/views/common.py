@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpRequest
-from django.utils import timezone
 
-from zhengwu.core.dates import parse_date
+from zhengwu.core.dates import parse_date, today
 from zhengwu.core.errors import DomainError
 from zhengwu.core.private_pages import staff_gate
 
@@ -27,10 +26,6 @@ FIELD_LABELS = {"on": "日期", "start": "公示开始日期", "received_on": "�
 def staff_page(check: Callable, message: str) -> Callable:
     """Login required, then `check(user)`; a Chinese 403 page otherwise; private headers on every answer."""
     return staff_gate(check, message, T + "forbidden.html")
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 def form_date(request: HttpRequest, name: str = "on") -> dt.date:

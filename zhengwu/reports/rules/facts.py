@@ -10,10 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from zhengwu.core.amounts import count, money
-from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 
 from .grades import AccidentGrade
@@ -25,7 +23,6 @@ VIOLATION_KEYS = ("fine",)
 ACCIDENT_KEYS = ("grade", "concealed_deaths", "deaths", "serious_injuries", "direct_loss")
 EXCLUSIONS = ("under_investigation", "correction_period", "self_found", "unverified", "media_exposed",
               "judicial", "rewarded_elsewhere", "supervisory_staff")  # 第八条(一)–(八), in order
-CHONGQING = ZoneInfo("Asia/Shanghai")  # the document's own calendar day decides which version applies
 
 
 @dataclass(frozen=True)
@@ -47,10 +44,6 @@ class ReportFacts:
         """The facts that grade an accident (国务院令第493号 第三条), those given only."""
         found = {"deaths": self.deaths, "serious_injuries": self.serious_injuries, "direct_loss": self.direct_loss}
         return {key: value for key, value in found.items() if value is not None}
-
-
-def today() -> dt.date:
-    return dt.datetime.now(CHONGQING).date()
 
 
 def check_facts(facts: Any, rules: Rulebook) -> ReportFacts:
@@ -113,19 +106,7 @@ def _optional(facts: dict, field: str, label: str, parse: Callable[..., Any]) ->
 
 
 def _verified_on(value: Any, rules: Rulebook) -> dt.date:
-    if value is None:
-        day = today()
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        day = value
-    elif isinstance(value, str):
-        day = parse_date(value, field="verified_on")
-    else:
-        raise DomainError(f"核查日期应写作 YYYY-MM-DD，而不是 {value!r}。", field="verified_on")
-    document = rules.reward_document
-    if day < document.effective:
-        raise DomainError(f"核查日期 {day.isoformat()} 早于{document.number}施行之日 {document.effective.isoformat()}"
-                          f"（{document.cite}：{document.text}）。", field="verified_on")
-    return day
+    return rules.reward_document.day_of(value, field="verified_on", label="核查日期")
 
 
 def _exclusions(value: Any) -> tuple[str, ...]:

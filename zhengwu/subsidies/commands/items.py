@@ -60,6 +60,6 @@ def run(command: Any, options: dict) -> None:
 
 
 def _today(rules: Any) -> Any:
-    from zhengwu.subsidies.policy.facts import today
+    from zhengwu.core.dates import today
 
     return max(today(), rules.document.effective)

@@ -18,9 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from zhengwu.core.dates import today
 from zhengwu.core.parameters import Rulebook
 
-from .facts import today
 from .fields import FORMS_BY_KEY
 from .items import ITEMS
 from .items_other import NO_MONEY

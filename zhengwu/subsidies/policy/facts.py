@@ -11,10 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from zhengwu.core.amounts import count, money
-from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
 from zhengwu.core.parameters import Rulebook
 
@@ -25,7 +23,6 @@ NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
             "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三")
 KINDS = {"firm": "企业", "other": "其他单位和个人"}
 MAX_COUNT = 10**6  # a million projects or products is a typing mistake
-CHONGQING = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -53,10 +50,6 @@ class Facts:
     on: dt.date
     claims: tuple[Claim, ...]
     name: str = ""
-
-
-def today() -> dt.date:
-    return dt.datetime.now(CHONGQING).date()
 
 
 def check_facts(facts: Any, rules: Rulebook) -> Facts:
@@ -205,16 +198,4 @@ def _applicant(value: Any) -> tuple[str, str]:
 
 
 def _on(value: Any, rules: Rulebook) -> dt.date:
-    if value is None:
-        day = today()
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        day = value
-    elif isinstance(value, str):
-        day = parse_date(value, field="on")
-    else:
-        raise DomainError(f"测算日期应写作 YYYY-MM-DD，而不是 {value!r}。", field="on")
-    document = rules.document
-    if day < document.effective:
-        raise DomainError(f"测算日期 {day.isoformat()} 早于{document.number}施行之日 {document.effective.isoformat()}"
-                          f"（{document.cite}：{document.text}；自印发之日起施行）。", field="on")
-    return day
+    return rules.document.day_of(value, field="on", label="测算日期", note="；自印发之日起施行")

@@ -27,10 +27,10 @@ from typing import Any
 
 import numpy as np
 
+from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
 from zhengwu.core.parameters import Rulebook, Version, parameter_number
 
-from .facts import today
 from .quote import Quote, quote
 from .recognitions import RECOGNITIONS
 from .register import Firm, Register, firm_claims

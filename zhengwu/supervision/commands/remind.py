@@ -4,10 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from zhengwu.core.cli import fail, print_json
-from zhengwu.core.dates import parse_date
+from zhengwu.core.dates import parse_date, today
 from zhengwu.core.errors import DomainError
 from zhengwu.supervision import reminders
-from zhengwu.supervision.workflow import today
 
 NAME = "remind"
 HELP = "生成催办提醒（即将到期、已逾期）；每日由 cron 或 systemd 定时运行，重复运行不会重复提醒"
