@@ -83,6 +83,19 @@ def test_it_reports_a_skipped_heading_number():
     assert ("heading_skipped", 13) in lint(body=BODY.replace("二、具体事项", "三、具体事项"))
 
 
+@pytest.mark.parametrize(("first", "then", "named"), [
+    ("一、总体要求", "三、具体事项", ("“一、”", "“二、”")),
+    ("（一）总体要求", "（三）具体事项", ("“（一）”", "“（二）”")),
+    ("1.总体要求", "3.具体事项", ("“1.”", "“2.”")),
+])
+def test_a_skipped_heading_names_the_previous_heading_and_the_one_expected(first, then, named):
+    body = BODY.replace("一、总体要求", first).replace("二、具体事项", then)
+    text = GOOD.format(number="綦江府发〔2021〕10号", body=body, date="2021年5月24日", att1="区长奖获奖名单")
+    [skipped] = [f for f in lint_bytes(text.encode()) if f.code == "heading_skipped"]
+    previous, expected = named
+    assert f"上一个同级标题是{previous}" in skipped.message and f"此处应为{expected}" in skipped.message
+
+
 def test_it_reports_an_attachment_whose_title_differs_from_the_note():
     assert "attachment_title_mismatch" in codes(att1="区长奖名单（修订）")
 

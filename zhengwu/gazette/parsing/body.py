@@ -139,7 +139,8 @@ def _check_sequence(seen: dict, parent: Node | None, node: Node, problems: list[
                                     f"标题序号“{node.number}”与上一个同级标题重复（应为{_next_label(node, last + 1)}）。"))
         elif value != last + 1:
             problems.append(Problem("heading_skipped", node.line,
-                                    f"标题序号“{node.number}”不连续：上一个同级序号是 {last}。"))
+                                    f"标题序号“{node.number}”不连续：上一个同级标题是“{_next_label(node, last)}”，"
+                                    f"此处应为“{_next_label(node, last + 1)}”。"))
     elif value != 1 and value != seen.setdefault(("*", node.level), [0])[-1] + 1:
         problems.append(Problem("heading_skipped", node.line, f"同级第一个标题序号是“{node.number}”，不是从一开始。"))
     numbers.append(value)
