@@ -96,7 +96,8 @@ def baseline(events: list[dict]) -> float:
     from django.db.models import F
     from django.utils import timezone
 
-    from zhengwu.waste.ingest import BEIJING, parse_moment
+    from zhengwu.core.dates import DISTRICT_ZONE
+    from zhengwu.waste.ingest import parse_moment
     from zhengwu.waste.models import Card, DropEvent, DropPoint
 
     points = {p.code: p for p in DropPoint.objects.all()}
@@ -106,7 +107,7 @@ def baseline(events: list[dict]) -> float:
             card = Card.objects.get(number=e["card"])
             point = points[e["point"]]
             moment = parse_moment(e["at"])
-            inside = point.in_window(moment.astimezone(BEIJING).time())
+            inside = point.in_window(moment.astimezone(DISTRICT_ZONE).time())
             earned = 1 if e["correct"] and inside else 0
             _row, created = DropEvent.objects.get_or_create(event_id=e["id"], defaults={
                 "card": card, "point": point, "at": moment, "category": e["category"], "correct": e["correct"],

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
+from zhengwu.core.dates import DISTRICT_ZONE
 from zhengwu.waste.guidance import guidance_list, record_inspection, record_visit, threshold
-from zhengwu.waste.ingest import BEIJING, ingest
+from zhengwu.waste.ingest import ingest
 
 from .helpers import event, make_card, make_community, make_point
 
@@ -53,9 +54,9 @@ def test_only_the_last_30_days_count(card):
 
 def test_inspections_traced_to_the_household_count(card):
     ingest([poor(1, 10), poor(2, 12)])
-    record_inspection("P1", dt.datetime(2021, 9, 15, 19, 30, tzinfo=BEIJING), "巡检员甲", "poor", card_number="C0001")
-    record_inspection("P1", dt.datetime(2021, 9, 16, 19, 30, tzinfo=BEIJING), "巡检员甲", "poor")  # not traced
-    record_inspection("P1", dt.datetime(2021, 9, 17, 19, 30, tzinfo=BEIJING), "巡检员甲", "good", card_number="C0002")
+    record_inspection("P1", dt.datetime(2021, 9, 15, 19, 30, tzinfo=DISTRICT_ZONE), "巡检员甲", "poor", card_number="C0001")
+    record_inspection("P1", dt.datetime(2021, 9, 16, 19, 30, tzinfo=DISTRICT_ZONE), "巡检员甲", "poor")  # not traced
+    record_inspection("P1", dt.datetime(2021, 9, 17, 19, 30, tzinfo=DISTRICT_ZONE), "巡检员甲", "good", card_number="C0002")
     assert numbers() == ["C0001"]
 
 
@@ -72,8 +73,8 @@ def test_inspection_errors_name_the_field(card):
     from zhengwu.core.errors import DomainError
 
     with pytest.raises(DomainError) as caught:
-        record_inspection("P9", dt.datetime(2021, 9, 1, tzinfo=BEIJING), "甲", "poor")
+        record_inspection("P9", dt.datetime(2021, 9, 1, tzinfo=DISTRICT_ZONE), "甲", "poor")
     assert caught.value.field == "point"
     with pytest.raises(DomainError) as caught:
-        record_inspection("P1", dt.datetime(2021, 9, 1, tzinfo=BEIJING), "甲", "poor", card_number="Z")
+        record_inspection("P1", dt.datetime(2021, 9, 1, tzinfo=DISTRICT_ZONE), "甲", "poor", card_number="Z")
     assert caught.value.field == "card"

@@ -24,9 +24,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
+from zhengwu.core.dates import DISTRICT_ZONE
+
 from .cards import issue_card
 from .guidance import record_inspection
-from .ingest import BEIJING, ingest
+from .ingest import ingest
 from .models import Community, DropPoint
 from .units import UNITS, resolve_unit
 
@@ -117,5 +119,5 @@ def _events(rng: random.Random) -> None:
     point = first.points.order_by("code").first()
     for card in first.cards.order_by("number")[:2]:
         for day in (22, 25, 28):
-            record_inspection(point.code, dt.datetime(2021, 9, day, 19, 40, tzinfo=BEIJING), "示例巡检员", "poor",
+            record_inspection(point.code, dt.datetime(2021, 9, day, 19, 40, tzinfo=DISTRICT_ZONE), "示例巡检员", "poor",
                               card_number=card.number, note="厨余垃圾中混有塑料袋（示例）")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
-from .ingest import BEIJING
+from zhengwu.core.dates import DISTRICT_ZONE
+
 from .progress import progress, registered, share_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -61,7 +62,7 @@ def guidance_workbook(entries: list, on: dt.date) -> bytes:
     sheet.append(GUIDANCE_HEADER)
     for e in entries:
         sheet.append([e.card.community.unit.name, e.card.community.name, e.card.household, e.card.number, e.poor,
-                      e.last.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M"), e.last_visit, None, None, None])
+                      e.last.astimezone(DISTRICT_ZONE).strftime("%Y-%m-%d %H:%M"), e.last_visit, None, None, None])
     for row in sheet.iter_rows(min_row=3, min_col=7, max_col=7):
         row[0].number_format = "yyyy-mm-dd"
     sheet.column_dimensions["B"].width = 20

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from zhengwu.core.dates import DISTRICT_ZONE
 from zhengwu.core.errors import DomainError
 
-from .ingest import BEIJING
 from .models import Card, DropEvent, GuidanceVisit, Inspection, Quality
 from .rules import rulebook
 from .units import UNITS
@@ -47,7 +47,7 @@ def threshold(on: dt.date) -> Threshold:
 
 def guidance_list(on: dt.date, *, community_id: int | None = None) -> list[GuidanceEntry]:
     rule = threshold(on)
-    end = dt.datetime.combine(on + dt.timedelta(days=1), dt.time(), tzinfo=BEIJING)
+    end = dt.datetime.combine(on + dt.timedelta(days=1), dt.time(), tzinfo=DISTRICT_ZONE)
     start = end - dt.timedelta(days=rule.days)
     events = DropEvent.objects.filter(correct=False, at__gte=start, at__lt=end)
     checks = Inspection.objects.filter(quality=Quality.POOR, card__isnull=False, at__gte=start, at__lt=end)
@@ -65,7 +65,7 @@ def guidance_list(on: dt.date, *, community_id: int | None = None) -> list[Guida
     for card_id, times in moments.items():
         visit = visits.get(card_id)
         if visit is not None:
-            after = dt.datetime.combine(visit + dt.timedelta(days=1), dt.time(), tzinfo=BEIJING)
+            after = dt.datetime.combine(visit + dt.timedelta(days=1), dt.time(), tzinfo=DISTRICT_ZONE)
             times = [t for t in times if t >= after]
         if len(times) >= rule.times:  # 达3次: reaching the threshold lists the household
             found.append(GuidanceEntry(cards[card_id], len(times), max(times), visit))

@@ -23,15 +23,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhengwu.core.dates import DISTRICT_ZONE
+
 from .models import Card, DropEvent, DropPoint
 from .rules import rulebook
 
-BEIJING = ZoneInfo("Asia/Shanghai")
 MAX_BATCH = 5000
 CATEGORY_OF = {c.value: c.value for c in DropEvent.Category} | {c.label: c.value for c in DropEvent.Category}
 ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
@@ -89,7 +89,7 @@ def parse_moment(value: Any) -> dt.datetime:
     except ValueError:
         raise ValueError(f"“{value}”不是有效的时间（ISO 8601，如 2021-09-01T07:30:00+08:00）") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=BEIJING)
+        moment = moment.replace(tzinfo=DISTRICT_ZONE)
     return moment
 
 
@@ -138,7 +138,7 @@ def ingest(events: Any, *, now: dt.datetime | None = None, source: str = "") -> 
             continue
         point = points[str(event["point"])]
         moment = parse_moment(event["at"])
-        local = moment.astimezone(BEIJING)
+        local = moment.astimezone(DISTRICT_ZONE)
         in_window = point.in_window(local.time().replace(tzinfo=None))
         correct = event["correct"]
         rows.append(_Row(event["id"], cards[str(event["card"])], point.pk, moment, CATEGORY_OF[event["category"]],

@@ -5,7 +5,7 @@ import argparse
 from typing import Any
 
 from zhengwu.core.cli import fail, print_json
-from zhengwu.core.dates import parse_date
+from zhengwu.core.dates import parse_date, today
 from zhengwu.core.errors import DomainError
 from zhengwu.subsidies.policy import default_policy, fields_description, items_catalogue
 
@@ -60,6 +60,4 @@ def run(command: Any, options: dict) -> None:
 
 
 def _today(rules: Any) -> Any:
-    from zhengwu.core.dates import today
-
     return max(today(), rules.document.effective)
