@@ -20,8 +20,10 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/test.sh
 
+# ruff, then the layer contracts of pyproject.toml [tool.importlinter] (docs/ARCHITECTURE.md "Layers").
 lint: $(STAMP)
 	$(VENV)/bin/ruff check zhengwu tests bench
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(PY) bench/parse_bench.py
