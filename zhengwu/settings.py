@@ -148,7 +148,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "zhengwu.desk.accounts.no_client_ip"
 AXES_HANDLER = "zhengwu.desk.accounts.LeanAxesHandler"
 AXES_DISABLE_ACCESS_LOG = True  # no record of each successful login beyond Django's own last_login
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "desk/accounts/locked_out.html"
 OTP_TOTP_ISSUER = ZHENGWU_SITE_NAME  # one authenticator entry per person, whichever systems they work in
 # axes.W006 warns that a lockout without the IP address can be dodged by rotating addresses; here the
 # lockout is by user name alone on purpose (no addresses kept), so rotating anything does not help.

@@ -14,7 +14,7 @@ from zhengwu.core.private_pages import private_page
 
 @method_decorator(private_page, name="dispatch")
 class StaffLoginView(auth_views.LoginView):
-    template_name = "registration/login.html"
+    template_name = "desk/accounts/login.html"
     redirect_authenticated_user = True
 
 
@@ -25,19 +25,19 @@ class StaffLogoutView(auth_views.LogoutView):
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "registration/password_change_form.html"
+    template_name = "desk/accounts/password_change_form.html"
 
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordChangeDoneView(auth_views.PasswordChangeDoneView):
-    template_name = "registration/password_change_done.html"
+    template_name = "desk/accounts/password_change_done.html"
 
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordResetView(auth_views.PasswordResetView):
-    template_name = "registration/password_reset_form.html"
-    email_template_name = "registration/password_reset_email.txt"
-    subject_template_name = "registration/password_reset_subject.txt"
+    template_name = "desk/accounts/password_reset_form.html"
+    email_template_name = "desk/accounts/password_reset_email.txt"
+    subject_template_name = "desk/accounts/password_reset_subject.txt"
     success_url = reverse_lazy("password_reset_done")
 
     def get_context_data(self, **kwargs):
@@ -51,15 +51,15 @@ class StaffPasswordResetView(auth_views.PasswordResetView):
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "registration/password_reset_done.html"
+    template_name = "desk/accounts/password_reset_done.html"
 
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "registration/password_reset_confirm.html"
+    template_name = "desk/accounts/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
 
 @method_decorator(private_page, name="dispatch")
 class StaffPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "registration/password_reset_complete.html"
+    template_name = "desk/accounts/password_reset_complete.html"
