@@ -105,6 +105,15 @@ def test_awards_experts_and_schools_see_the_awards_desk(client):
     assert desks_of(client, expert) == {}  # the right alone, not yet linked to an expert record
     Expert.objects.create(name="示例专家", affiliation="区科协", user=expert)
     assert desks_of(client, expert) == {"awards": {"待评分的候选人": 0}}
+    from zhengwu.awards.models import School, SchoolMember
+
+    school = user_with("demo_awards_school", "awards.recommend_candidate")
+    assert desks_of(client, school) == {}
+    SchoolMember.objects.create(user=school, school=School.objects.create(name="綦江区康德城第一小学",
+                                                                          stages=["primary"]))
+    assert desks_of(client, school) == {"awards": {"本校本届申报": 0}}
+    bureau = user_with("demo_awards_kjj", "awards.run_edition")
+    assert desks_of(client, bureau) == {"awards": {"进行中的评选": 0, "待处理的异议": 0}}
 
 
 def test_site_staff_see_the_registry_and_editors_the_gazette(client):
