@@ -2,6 +2,7 @@
 
 DATABASE_URL   sqlite:///path or postgres://user@host:port/db (default: ./zhengwu.sqlite3)
 ZHENGWU_SECRET_KEY, ZHENGWU_DEBUG (0/1), ZHENGWU_ALLOWED_HOSTS (comma separated)
+ZHENGWU_SITE_NAME  who runs the site, shown to staff (authenticator apps, mails); default 重庆市綦江区人民政府
 """
 import datetime as dt
 import os
@@ -28,6 +29,8 @@ DEBUG = envbool("ZHENGWU_DEBUG", False)
 # A fixed development key is fine on a laptop; production must set its own.
 SECRET_KEY = os.environ.get("ZHENGWU_SECRET_KEY") or "zhengwu-dev-only-key-change-me-in-production-8c1f"
 ALLOWED_HOSTS = [h for h in os.environ.get("ZHENGWU_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+# The government running this site, as staff see it: the authenticator apps' account label, reset mails.
+ZHENGWU_SITE_NAME = (os.environ.get("ZHENGWU_SITE_NAME") or "").strip() or "重庆市綦江区人民政府"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "zhengwu.core",
     "zhengwu.gazette",
     "zhengwu.org",
+    "zhengwu.desk",  # below the programmes: login, second factor, the desk home every system registers with
     "zhengwu.reports",
     "zhengwu.subsidies",
     "zhengwu.waste",
@@ -120,9 +124,10 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstat
 REPORTS_KEY_FILE = Path(os.environ.get("ZHENGWU_REPORTS_KEY_FILE") or BASE_DIR.parent / "var" / "reports.keys")
 MEDIA_ROOT = Path(os.environ.get("ZHENGWU_MEDIA_ROOT") or BASE_DIR.parent / "var" / "media")
 
-# Staff accounts (reports system, SPEC S7): login at /accounts/login/, strong passwords, lockout, TOTP.
+# Staff accounts of every system (the desk app): login at /accounts/login/, strong passwords, lockout, TOTP;
+# a login lands on the desk home, which lists the systems this user may open.
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/reports/"
+LOGIN_REDIRECT_URL = "/desk/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked account before the password is checked
@@ -140,14 +145,19 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = dt.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "zhengwu.reports.accounts.no_client_ip"
-AXES_HANDLER = "zhengwu.reports.accounts.LeanAxesHandler"
+AXES_CLIENT_IP_CALLABLE = "zhengwu.desk.accounts.no_client_ip"
+AXES_HANDLER = "zhengwu.desk.accounts.LeanAxesHandler"
 AXES_DISABLE_ACCESS_LOG = True  # no record of each successful login beyond Django's own last_login
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-OTP_TOTP_ISSUER = "綦江区安全生产举报"
+AXES_LOCKOUT_TEMPLATE = "desk/accounts/locked_out.html"
+OTP_TOTP_ISSUER = ZHENGWU_SITE_NAME  # one authenticator entry per person, whichever systems they work in
 # axes.W006 warns that a lockout without the IP address can be dodged by rotating addresses; here the
 # lockout is by user name alone on purpose (no addresses kept), so rotating anything does not help.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Password-reset mail: printed to the console on a developer's machine, sent by SMTP (Django's EMAIL_HOST,
+# EMAIL_PORT… defaults: the local mail relay) otherwise.
+EMAIL_BACKEND = ("django.core.mail.backends.console.EmailBackend" if DEBUG
+                 else "django.core.mail.backends.smtp.EmailBackend")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

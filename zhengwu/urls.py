@@ -6,7 +6,8 @@ from .api import api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("zhengwu.reports.urls_accounts")),  # staff login of the reports system
+    path("accounts/", include("zhengwu.desk.urls_accounts")),  # staff login of every system
+    path("desk/", include("zhengwu.desk.urls")),
     path("api/", api.urls),
     path("org/", include("zhengwu.org.urls")),
     path("report/", include("zhengwu.reports.urls_public")),

@@ -99,7 +99,7 @@ def test_firm_applies_reviewer_approves_budget_shows_it(subsidy_site, page, brow
     approve = staff.locator("#act-approve")
     assert approve.get_by_label("批准金额（元）").input_value() == "80000.00"
     approve.get_by_role("button", name="批准").click()
-    staff.wait_for_url(re.compile(r"/reports/2fa/verify/"))  # money needs the second factor
+    staff.wait_for_url(re.compile(r"/desk/2fa/verify/"))  # money needs the second factor
     staff.get_by_label(re.compile("验证码")).fill(token_for(device))
     staff.get_by_role("button", name=re.compile("验证")).click()
     staff.wait_for_url(re.compile(rf"/subsidies/{reference}/$"))

@@ -355,7 +355,7 @@ def test_staff_entry_errors_by_field_and_department_refused(client, world):
 def test_reward_notice_document_needs_the_identity_right_and_a_second_factor(client, file, world):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from .test_accounts import token_for
+    from tests.desk.helpers import token_for
 
     report = walk_to(file().report, "notice_sent", world)
     url = reverse("reports_staff:document", args=[report.reference, "reward_notice"])
@@ -363,9 +363,9 @@ def test_reward_notice_document_needs_the_identity_right_and_a_second_factor(cli
     assert client.get(url).status_code == 403
     client_for(client, world.a_officer)
     response = client.get(url)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("reports_staff:2fa_setup"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("desk:2fa_setup"))
     device = TOTPDevice.objects.create(user=world.a_officer, name="phone", confirmed=True)
-    assert client.post(reverse("reports_staff:2fa_verify"), {"token": token_for(device)}).status_code == 302
+    assert client.post(reverse("desk:2fa_verify"), {"token": token_for(device)}).status_code == 302
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content)[:2] == b"PK"
     assert AccessLog.objects.filter(report=report, user=world.a_officer, what="identity").exists()

@@ -82,7 +82,7 @@ def test_money_steps_need_the_second_factor(client, bureau):
     page = text(client.get(url(app)))
     assert "批准、调整金额和登记拨付前须先 设置身份验证器" in page
     response = post(client, app, "approve", amount="80000.00")
-    assert response.status_code == 302 and response["Location"].startswith(reverse("reports_staff:2fa_setup"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("desk:2fa_setup"))
     app.refresh_from_db()
     assert app.state == State.UNDER_REVIEW
     # starting a review or rejecting moves no money: no second factor needed

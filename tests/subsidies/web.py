@@ -111,7 +111,7 @@ def verify(client, user):
 
     client.force_login(user)
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    response = client.post(reverse("reports_staff:2fa_verify"), {"token": token_for(device)})
+    response = client.post(reverse("desk:2fa_verify"), {"token": token_for(device)})
     assert response.status_code == 302, response.content.decode()[:500]
     return client
 

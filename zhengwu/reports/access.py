@@ -5,7 +5,8 @@
   cannot open department B's case;
 - the reporter's identity needs permission `reports.view_reporter_identity`, access to the case and a
   stated reason, every time;
-- the reward decision is also open to finance (permission `reports.view_reward`).
+- the reward decision is also open to finance (permission `reports.view_reward`);
+- revealing the identity also needs a second factor (desk.accounts; `identity_gate` says what is missing).
 
 `read_content`, `reveal_identity`, `list_evidence`, `read_evidence` and `read_reward` each write an
 AccessLog (who, case, what, why, when) before returning anything. Refusals are DomainError code
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from zhengwu.core.errors import DomainError
+from zhengwu.desk.accounts import second_factor_gate
 from zhengwu.org.models import StaffUnit
 
 from . import crypto
@@ -56,6 +58,13 @@ def visible_reports(user) -> QuerySet[Report]:
     if is_office(user):
         return Report.objects.all()
     return Report.objects.filter(handling_unit_id__in=unit_ids(user))
+
+
+def identity_gate(user) -> str | None:
+    """What `user` still lacks to reveal identities: "permission", "setup", "verify", or None (ready)."""
+    if not (_active(user) and user.has_perm(IDENTITY_PERM)):
+        return "permission"
+    return second_factor_gate(user)
 
 
 def check_can_handle(user, report: Report) -> None:

@@ -6,7 +6,7 @@ accounts' unit, 区科技局, is looked up there). It creates
 
 - accounts (演示账号) at 区科技局: a reviewer (审核: review_application, view_budget) and a payer (拨付:
   record_payment, view_budget). A password is made only when the account is created and printed once to
-  standard error; approving and paying also need the second factor, set up on first use (/reports/2fa/);
+  standard error; approving and paying also need the second factor, set up on first use (/desk/2fa/);
 - sample firms (示例: every name ends in （示例）, Firm.is_sample) and their applications, made with the
   same functions as real ones so each step is a real ApplicationEvent: a draft, one submitted, one under
   review, one approved with a lowered amount, one rejected, one paid, a case-by-case one pending, and a

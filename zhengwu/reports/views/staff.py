@@ -30,7 +30,7 @@ from zhengwu.core.errors import DomainError
 from zhengwu.core.private_pages import private_page
 from zhengwu.core.versions import check_seen
 
-from .. import access, accounts, conversation, documents, forms_staff, intake, matters, workflow
+from .. import access, conversation, documents, forms_staff, intake, matters, workflow
 from ..deadlines import ARTICLES, VERIFYING_STATES, current_deadline, deadline_status, overdue
 from ..models import CaseEvent, Evidence, Report, State
 from ..rules import compute_reward
@@ -368,7 +368,7 @@ def _case_page(request: HttpRequest, report: Report, *, bound: dict[str, forms.F
         "content": content, "evidence": evidence, "reward": reward, "thread": conversation.thread(report),
         "actions": [(name, ACTIONS[name].title, action_forms[name]) for name in names],
         "preview": preview, "office": office, "matter": matter, "first": matter[0] if matter else None,
-        "candidates": candidates, "gate": accounts.identity_gate(user),
+        "candidates": candidates, "gate": access.identity_gate(user),
         "can_identity": user.has_perm(access.IDENTITY_PERM), "reveal_form": (bound or {}).get("reveal")
         or forms_staff.RevealForm(prefix="reveal"), "documents": _document_kinds(report), "error": error,
         "payee": ((reward or {}).get("payee") or {}).get("basis", ""),  # the rule, never the name
@@ -441,11 +441,11 @@ def reveal_identity(request: HttpRequest, reference: str) -> HttpResponse:
     report = _case(reference)
     if not _can_see(request, report):
         return _not_yours(request, report)
-    gate = accounts.identity_gate(request.user)
+    gate = access.identity_gate(request.user)
     if gate == "permission":
         return forbidden(request, "您无权查看举报人身份：需要“查看举报人身份”权限（綦应急发〔2021〕41号 第十条）。")
     if gate in ("setup", "verify"):
-        target = "reports_staff:2fa_setup" if gate == "setup" else "reports_staff:2fa_verify"
+        target = "desk:2fa_setup" if gate == "setup" else "desk:2fa_verify"
         messages.info(request, "查看举报人身份前须完成双因素验证。" if gate == "verify" else "查看举报人身份前须先设置身份验证器。")
         return redirect(f"{reverse(target)}?next={reverse('reports_staff:case', args=[report.reference])}")
     form = forms_staff.RevealForm(request.POST, prefix="reveal")
@@ -485,9 +485,9 @@ def document(request: HttpRequest, reference: str, kind: str) -> HttpResponse:
         return render(request, "reports/staff/forbidden.html", {"message": f"没有“{kind}”这种文书。"}, status=404)
     if kind in IDENTITY_DOCUMENTS and not report.anonymous:
         # The notice names the payee: the same second factor as revealing the identity on the page.
-        gate = accounts.identity_gate(request.user)
+        gate = access.identity_gate(request.user)
         if gate in ("setup", "verify"):
-            target = "reports_staff:2fa_setup" if gate == "setup" else "reports_staff:2fa_verify"
+            target = "desk:2fa_setup" if gate == "setup" else "desk:2fa_verify"
             messages.info(request, "领奖通知书载明领奖人姓名，生成前须完成双因素验证。")
             return redirect(f"{reverse(target)}?next={reverse('reports_staff:case', args=[report.reference])}")
     try:

@@ -6,7 +6,7 @@ history and the steps it allows — thin shells over workflow.
 - Each step is one POST of a small form carrying `expected_version`; a DomainError re-shows the page with
   the message next to the field it names (409 for a stale version); success redirects back.
 - **Decision**: steps that decide or move money (approve, change the amount, record a payment) need a
-  session verified with the second factor (the accounts' TOTP, /reports/2fa/), as revealing a reporter's
+  session verified with the second factor (the staff desk's TOTP, /desk/2fa/), as revealing a reporter's
   identity does: a stolen password alone must not pay anyone.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 from zhengwu.core.private_pages import staff_gate
-from zhengwu.reports import accounts
+from zhengwu.desk import accounts
 
 from .. import engine, evidence, forms_staff, workflow
 from ..models import Application, State
@@ -47,11 +47,7 @@ def forbidden(request: HttpRequest, message: str) -> HttpResponse:
 
 def money_gate(user) -> str | None:
     """What the user still lacks for money steps: "setup" (no authenticator), "verify", or None."""
-    if accounts.confirmed_device(user) is None:
-        return "setup"
-    if not accounts.is_verified(user):
-        return "verify"
-    return None
+    return accounts.second_factor_gate(user)
 
 
 # ---- the list ----------------------------------------------------------------------------------------------
@@ -231,7 +227,7 @@ def act(request: HttpRequest, reference: str, action: str) -> HttpResponse:
         return forbidden(request, f"您不能对申请 {app.reference} 办理“{spec.title}”（当前状态：{app.get_state_display()}）。")
     if spec.money and money_gate(request.user):
         gate = money_gate(request.user)
-        target = "reports_staff:2fa_setup" if gate == "setup" else "reports_staff:2fa_verify"
+        target = "desk:2fa_setup" if gate == "setup" else "desk:2fa_verify"
         messages.info(request, "批准、调整金额和登记拨付前须完成双因素验证。")
         return redirect(f"{reverse(target)}?next={reverse('subsidies_staff:application', args=[app.reference])}")
     form = spec.form(request.POST, prefix=action)

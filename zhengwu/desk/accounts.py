@@ -1,12 +1,16 @@
-"""Staff accounts of the reports system (工作人员账号): strong passwords, two-factor login (双因素认证, TOTP)
-and the login lockout's data diet.
+"""Staff accounts of every system (工作人员账号): strong passwords, two-factor login (双因素认证, TOTP) and the
+login lockout's data diet.
 
 - Passwords are checked by Django's AUTH_PASSWORD_VALIDATORS (12 characters at least, not common, not all
   digits, not like the account's names); `password_problems` returns their messages in Chinese.
-- Whoever may reveal a reporter's identity (reports.view_reporter_identity, 第十条) needs a confirmed TOTP
-  device and a session verified with it: `identity_gate(user)` says what is missing.
+- Whoever holds a right that a system registered with `registry.require_second_factor` (the reports
+  system: revealing a reporter's identity, 第十条) needs a confirmed TOTP device and a session verified with
+  it; `second_factor_gate(user)` says what is missing ("setup", "verify" or None), for any step a system
+  guards this way (the subsidies' money steps too).
   Setting up: `pending_device` → `otpauth_uri` / `qr_svg` (an inline SVG made here, no external service)
   → `confirm_device` with the first code. Later sessions: `verify_session` with a current code.
+  Replacing (a lost or new phone): `password_ok` again, then `confirm_device` on a new pending device, which
+  deletes the old one in the same transaction.
 - django-axes locks an account for 30 minutes after 5 wrong passwords, by user name only. It would also
   keep the client's IP address and browser string; `no_client_ip` and `LeanAxesHandler` make it keep
   neither (the office needs neither, and 第十条's spirit is to keep as little as possible).
@@ -14,6 +18,7 @@ and the login lockout's data diet.
 from __future__ import annotations
 
 from axes.handlers.database import AxesDatabaseHandler
+from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -22,7 +27,7 @@ from django.utils.html import escape
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .access import IDENTITY_PERM
+from .registry import second_factor_rights
 
 DEVICE_NAME = "身份验证器"
 
@@ -40,9 +45,26 @@ def password_problems(password: str, user=None) -> list[str]:
 
 # ---- two-factor (TOTP) ----------------------------------------------------------------------------------
 
+def second_factor_reasons(user) -> list[str]:
+    """Why `user` must use a second factor: the reason of each registered right they hold (empty: no need)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [right.why for right in second_factor_rights() if user.has_perm(right.perm)]
+
+
 def needs_two_factor(user) -> bool:
-    """Whether `user` holds a right that requires a second factor (查看举报人身份)."""
-    return bool(getattr(user, "is_authenticated", False) and user.has_perm(IDENTITY_PERM))
+    """Whether `user` holds a right that requires a second factor (e.g. 查看举报人身份)."""
+    return bool(second_factor_reasons(user))
+
+
+def password_ok(request: HttpRequest, password: str) -> bool:
+    """Whether `password` is the signed-in user's, checked as a login is: a wrong one counts towards the
+    django-axes lockout, so a borrowed session cannot guess it at leisure."""
+    user = request.user
+    if not password:
+        return False
+    found = authenticate(request, username=user.get_username(), password=password)
+    return found is not None and found.pk == user.pk
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -113,9 +135,10 @@ def verify_session(request: HttpRequest, token: str) -> bool:
     return True
 
 
-def throttle_message(user) -> str:
-    """Why codes are refused for a while (django-otp slows down after wrong codes), or ''."""
-    device = confirmed_device(user) or TOTPDevice.objects.filter(user=user).first()
+def throttle_message(user, device: TOTPDevice | None = None) -> str:
+    """Why codes are refused for a while (django-otp slows down after wrong codes), or ''. `device`: the one
+    being set up (by default the user's confirmed one, else any)."""
+    device = device or confirmed_device(user) or TOTPDevice.objects.filter(user=user).first()
     if device is None:
         return ""
     allowed, data = device.verify_is_allowed()
@@ -130,10 +153,9 @@ def is_verified(user) -> bool:
     return bool(check and check())
 
 
-def identity_gate(user) -> str | None:
-    """What `user` still lacks to reveal identities: "permission", "setup", "verify", or None (ready)."""
-    if not needs_two_factor(user):
-        return "permission"
+def second_factor_gate(user) -> str | None:
+    """What `user` still lacks for a step that needs a second factor: "setup" (no authenticator yet),
+    "verify" (this session not verified with it), or None (ready)."""
     if confirmed_device(user) is None:
         return "setup"
     if not is_verified(user):
