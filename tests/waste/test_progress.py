@@ -159,7 +159,7 @@ cite = "綦江某文〔2021〕1号 第二条"
 text = "东溪镇11月底前完成辖区至少60%居民小区的撤桶并点任务"
 ''', encoding="utf-8")
     rules = load_rulebook(FOLDER, [*FILES, str(tmp_path / "town.toml")], cls=WasteRules)
-    monkeypatch.setattr(module, "rulebook", lambda: rules)
+    monkeypatch.setattr(module, "default_rules", lambda: rules)
     assert [str(t.required) for t in targets("东溪镇", dt.date(2021, 10, 1))] == ["0.35", "0.60"]
     assert [str(t.required) for t in targets("东溪镇", dt.date(2021, 8, 1))] == ["0.35", "0.70"]  # not yet in force
     assert [str(t.required) for t in targets("石角镇", dt.date(2021, 10, 1))] == ["0.35", "0.70"]

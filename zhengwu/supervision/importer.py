@@ -22,8 +22,9 @@ from zhengwu.core.docnumber import normalize_number
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette.models import Document, Node
 
-from . import extract, rulebook, units
+from . import extract, units
 from .models import Assignment, Programme, Role, Target, Task
+from .rules import PLAN_NUMBER, TARGETS_FILE, default_rules, target_specs
 
 SPACES = re.compile(r"\s+")
 
@@ -75,7 +76,7 @@ def import_document(number: str) -> ImportReport:
     report = ImportReport(programme)
     nodes = list(Node.objects.filter(part__document=document).order_by("part__order", "order"))
     _import_tasks(programme, nodes, report)
-    if document.number == rulebook.PLAN_NUMBER:
+    if document.number == PLAN_NUMBER:
         _import_targets(programme, nodes, report)
     if not report.tasks_created + report.tasks_updated + report.targets_created + report.targets_updated:
         report.notes.append("正文中没有写明责任单位的措施，也没有目标规则文件：请在督办项目页面手工录入事项和目标。")
@@ -148,8 +149,8 @@ def _compact(text: str) -> str:
 
 
 def _import_targets(programme: Programme, nodes: list[Node], report: ImportReport) -> None:
-    rules = rulebook.plan_rules()
-    parties, specs = rulebook.target_specs()
+    rules = default_rules()
+    parties, specs = target_specs()
     on = rules.document.effective
     first = int(rules.value("period_first_year", on) or 0)
     last = int(rules.value("period_last_year", on) or 0)
@@ -160,7 +161,7 @@ def _import_targets(programme: Programme, nodes: list[Node], report: ImportRepor
     for order, spec in enumerate(specs, start=1):
         version = rules.version(spec.code, on)
         if _compact(version.text) not in texts.get(spec.anchor, ""):
-            raise DomainError(f"{rulebook.TARGETS_FILE}：目标 {spec.code} 引用的原文“{version.text}”不在公文"
+            raise DomainError(f"{TARGETS_FILE}：目标 {spec.code} 引用的原文“{version.text}”不在公文"
                               f" {programme.number} 的 {version.cite}（锚点 {spec.anchor}）中。", field=spec.code,
                               code="quote_not_found")
         holders = ["、".join(parties)] if spec.mode == "joint" else list(parties)

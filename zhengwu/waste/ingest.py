@@ -30,7 +30,7 @@ from django.utils import timezone
 from zhengwu.core.dates import DISTRICT_ZONE
 
 from .models import Card, DropEvent, DropPoint
-from .rules import rulebook
+from .rules import default_rules
 
 MAX_BATCH = 5000
 CATEGORY_OF = {c.value: c.value for c in DropEvent.Category} | {c.label: c.value for c in DropEvent.Category}
@@ -99,7 +99,7 @@ def points_for(correct: bool, in_window: bool, day: dt.date, cache: dict) -> int
     if key not in cache:
         name = ("points.correct_in_window" if in_window else "points.correct_outside_window") if correct \
             else "points.incorrect"
-        cache[key] = int(rulebook().value(name, max(day, rulebook().document.effective)) or 0)
+        cache[key] = int(default_rules().value(name, max(day, default_rules().document.effective)) or 0)
     return cache[key]
 
 

@@ -24,13 +24,13 @@ from zhengwu.core.parameters import Rulebook
 from .fields import FORMS_BY_KEY
 from .items import ITEMS
 from .items_other import NO_MONEY
+from .parameters import cite, default_rules
 from .recognitions import RECOGNITIONS
-from .rules import cite, default_policy
 
 
 def items_catalogue(*, on: dt.date | None = None, rules: Rulebook | None = None) -> list[dict[str, Any]]:
     """The 23 items with kinds, sub-rules, recognition codes with names and amounts, and claim fields."""
-    rules = rules or default_policy()
+    rules = rules or default_rules()
     on = max(on or today(), rules.document.effective)
     return [_entry(item.number, rules, on) for item in ITEMS.values()]
 

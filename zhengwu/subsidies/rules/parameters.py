@@ -1,4 +1,8 @@
-"""The policy's parameters (政策参数): 綦江府办发〔2021〕26号's TOML file, read by zhengwu.core.parameters."""
+"""The policy's parameters (政策参数): 綦江府办发〔2021〕26号's TOML file, read by zhengwu.core.parameters.
+
+The loader API every programme's rules package has: `FOLDER`, `FILES`, `load_rules(*extra)` and
+`default_rules()`; `cite(item)` writes how a basis cites one of the policy's items.
+"""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -8,9 +12,9 @@ from typing import Any
 
 from zhengwu.core.parameters import Rulebook, load_rulebook
 
-HERE = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent
 POLICY = "綦江府办发〔2021〕26号"
-DOCUMENT_FILES = ("qijiang_fuban_2021_26.toml",)
+FILES = ("qijiang_fuban_2021_26.toml",)
 
 
 def cite(item: str) -> str:
@@ -18,12 +22,12 @@ def cite(item: str) -> str:
     return f"{POLICY}（{item}）"
 
 
-def load_policy(*extra: str | Path | Mapping[str, Any]) -> Rulebook:
+def load_rules(*extra: str | Path | Mapping[str, Any]) -> Rulebook:
     """The policy's parameters plus `extra` versions (TOML files or dicts; see core.parameters.load_rulebook)."""
-    return load_rulebook(HERE, DOCUMENT_FILES, *extra)
+    return load_rulebook(FOLDER, FILES, *extra)
 
 
 @cache
-def default_policy() -> Rulebook:
+def default_rules() -> Rulebook:
     """The parameters as shipped, read once."""
-    return load_policy()
+    return load_rules()
