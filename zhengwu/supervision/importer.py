@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from zhengwu.core.citations import canonical_cite, cite
 from zhengwu.core.docnumber import normalize_number
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette.models import Document, Node
@@ -84,14 +85,15 @@ def import_document(number: str) -> ImportReport:
 
 
 def cite_of(node: Node, by_pk: dict[int, Node]) -> str:
-    """四、（一）1. — the numbers of the node and its headings, outermost first."""
+    """四（一）1 — the numbers of the node and its headings, outermost first, as a canonical citation
+    (core.citations: the 、 and . that close a printed heading number are no part of it)."""
     numbers = []
     current: Node | None = node
     while current is not None:
         if current.number:
             numbers.append(current.number)
         current = by_pk.get(current.parent_id) if current.parent_id else None
-    return "".join(reversed(numbers))
+    return canonical_cite("".join(reversed(numbers)))
 
 
 def _import_tasks(programme: Programme, nodes: list[Node], report: ImportReport) -> None:
@@ -101,7 +103,7 @@ def _import_tasks(programme: Programme, nodes: list[Node], report: ImportReport)
         found = extract.find_deadline(node.text)
         if found:
             deadline = found[0]
-            deadline_cite = f"{programme.number} {cite_of(node, by_pk)}：“{found[1]}”"
+            deadline_cite = f"{cite(programme.number, cite_of(node, by_pk))}：“{found[1]}”"
     order = 0
     for node in nodes:
         measure = extract.read_measure(node.number, node.title, node.text) if node.number else None
@@ -170,7 +172,7 @@ def _import_targets(programme: Programme, nodes: list[Node], report: ImportRepor
             for party in holders:
                 values = {"indicator": spec.indicator, "joint": spec.mode == "joint", "threshold": threshold,
                           "unit": spec.unit, "aspirational": spec.aspirational,
-                          "cite": version.cite.replace(programme.number, "").strip(), "anchor": spec.anchor,
+                          "cite": version.cite.removeprefix(programme.number), "anchor": spec.anchor,
                           "quote": version.text, "order": order}
                 _target, created = Target.objects.update_or_create(programme=programme, code=spec.code,
                                                                    party=party, year=year, defaults=values)

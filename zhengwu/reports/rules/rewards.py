@@ -91,7 +91,7 @@ def concealed_accident_reward(grade: AccidentGrade, concealed_deaths: int, *, on
 def not_applicable(exclusions: tuple[str, ...], *, rules: Rulebook) -> Reward:
     """綦应急发〔2021〕41号 第八条(一)–(八) 不适用本办法的情形: no reward (0.00); the basis quotes each case."""
     basis = [rules.clause("not_applicable").basis] + [rules.clause(code).basis for code in exclusions]
-    cases = "、".join(rules.clause(code).cite.split(" ")[-1] for code in exclusions)
+    cases = "、".join(rules.clause(code).cite.removeprefix(rules.document.number) for code in exclusions)
     basis.append({"cite": CALCULATION, "text": f"属{cases}所列情形，不适用本办法，不予奖励：0.00 元。"})
     return Reward(amount=Decimal(0).quantize(FEN), basis=_unique(basis))
 

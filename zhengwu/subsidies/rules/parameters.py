@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from zhengwu.core.citations import cite as core_cite
 from zhengwu.core.parameters import Rulebook, load_rulebook
 
 FOLDER = Path(__file__).resolve().parent
@@ -19,7 +20,7 @@ FILES = ("qijiang_fuban_2021_26.toml",)
 
 def cite(item: str) -> str:
     """How the basis cites an item: 綦江府办发〔2021〕26号（六）."""
-    return f"{POLICY}（{item}）"
+    return core_cite(POLICY, f"（{item}）")
 
 
 def load_rules(*extra: str | Path | Mapping[str, Any]) -> Rulebook:

@@ -15,6 +15,8 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
+from zhengwu.core.citations import cite
+
 from .. import funds, progress, rules, status
 from ..models import Assignment, Programme, ProgressEntry, State, Target
 from .periods import Period
@@ -97,7 +99,7 @@ def _targets(programme: Programme, period: Period) -> tuple[list[dict], list[dic
                      "threshold": target.threshold, "unit": target.unit, "total": total, "expected": expected,
                      "light": colour, "light_label": status.LIGHTS[colour], "met": met,
                      "gap": max(target.threshold - total, Decimal(0)), "aspirational": target.aspirational,
-                     "cite": f"{programme.number} {target.cite}".strip(), "quote": target.quote,
+                     "cite": cite(programme.number, target.cite), "quote": target.quote,
                      "joint": target.joint})
         party = per_party[target.party]
         party["targets"] += 1
