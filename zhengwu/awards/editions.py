@@ -31,7 +31,8 @@ def log(edition: Edition, kind: str, on: dt.date, text: str, *, by: Any = None, 
 def create_edition(number: int, year: int, *, on: dt.date, by: Any = None, is_sample: bool = False,
                    **overrides: int) -> Edition:
     """A new edition with the parameters in force on `on` (quotas, notice days …); `overrides` set this
-    edition's own values (e.g. winner_quota=1), each ≥ 1."""
+    edition's own values (e.g. winner_quota=1), each ≥ 1.
+    Cites 取舍（Decision）."""
     if number < 1:
         raise DomainError("届次应为正整数。", field="edition_number")
     if Edition.objects.filter(number=number).exists():

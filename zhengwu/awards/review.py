@@ -97,7 +97,10 @@ def parse_score(value: Any, *, field: str, maximum: int) -> Decimal:
 @transaction.atomic
 def submit_scores(assignment: Assignment, values: dict[str, Any], *, expert: Expert, on: dt.date,
                   by: Any = None) -> Assignment:
-    """The expert scores every criterion of one assignment (again, to correct it, until the ranking)."""
+    """The expert scores every criterion of one assignment (again, to correct it, until the ranking).
+
+    Cites 取舍（Decision）.
+    """
     assignment = Assignment.objects.select_related("candidate__edition").get(pk=assignment.pk)
     edition = locked(assignment.candidate.edition)
     if assignment.expert_id != expert.pk:

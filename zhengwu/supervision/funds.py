@@ -25,7 +25,10 @@ def check_day(year: int) -> dt.date:
 
 
 def fund_checks(programme: Programme, year: int) -> dict:
-    """{"share": [{party, total, consolidation, share, minimum, ok, basis}], "projects": [{…, ok}]}."""
+    """{"share": [{party, total, consolidation, share, minimum, ok, basis}], "projects": [{…, ok}]}.
+
+    Cites 綦江府办发〔2021〕24号二（七）1.
+    """
     rules = default_rules()
     on = check_day(year)
     projects = list(FundProject.objects.filter(programme=programme, year=year).order_by("party", "pk"))

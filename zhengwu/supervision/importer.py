@@ -151,6 +151,7 @@ def _compact(text: str) -> str:
 
 
 def _import_targets(programme: Programme, nodes: list[Node], report: ImportReport) -> None:
+    """Cites 綦江府办发〔2021〕24号二（二）2、綦江府办发〔2021〕24号一（二）、綦江府办发〔2021〕24号二（二）5、綦江府办发〔2021〕24号二（四）1、綦江府办发〔2021〕24号二（五）、綦江府办发〔2021〕24号二（七）2、綦江府办发〔2021〕24号二（七）3、綦江府办发〔2021〕24号二（七）4."""
     rules = default_rules()
     parties, specs = target_specs()
     on = rules.document.effective

@@ -38,7 +38,10 @@ class Target:
 
 
 def targets(unit: str, on: dt.date) -> list[Target]:
-    """The unit's targets as the parameters in force on `on` state them (or on the plan's day, if earlier)."""
+    """The unit's targets as the parameters in force on `on` state them (or on the plan's day, if earlier).
+
+    Cites 綦江府办发〔2021〕23号四（二） (phase 2) and 綦江府办发〔2021〕23号四（三） (phase 3).
+    """
     rules = default_rules()
     day = max(on, rules.document.effective)
     found = []

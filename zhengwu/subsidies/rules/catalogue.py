@@ -36,6 +36,7 @@ def items_catalogue(*, on: dt.date | None = None, rules: Rulebook | None = None)
 
 
 def _entry(number: str, rules: Rulebook, on: dt.date) -> dict[str, Any]:
+    """Cites 綦江府办发〔2021〕26号（一）、綦江府办发〔2021〕26号（二）、綦江府办发〔2021〕26号（三）、綦江府办发〔2021〕26号（四）、綦江府办发〔2021〕26号（七）、綦江府办发〔2021〕26号（十一）、綦江府办发〔2021〕26号（十四）、綦江府办发〔2021〕26号（十八）、綦江府办发〔2021〕26号（十九）、綦江府办发〔2021〕26号（五）、綦江府办发〔2021〕26号（八）、綦江府办发〔2021〕26号（九）、綦江府办发〔2021〕26号（十）、綦江府办发〔2021〕26号（十二）、綦江府办发〔2021〕26号（十五）、綦江府办发〔2021〕26号（十六）、綦江府办发〔2021〕26号（十七）、綦江府办发〔2021〕26号（二十）、綦江府办发〔2021〕26号（二十一）、綦江府办发〔2021〕26号（二十二）、綦江府办发〔2021〕26号（二十三）."""
     item = ITEMS[number]
     entry: dict[str, Any] = {"item": number, "cite": cite(number), "title": item.title,
                              "text": rules.clause(f"item.{number}").text, "kind": item.kind,

@@ -112,6 +112,7 @@ def explain(firm: Firm, rules: Rulebook | None = None, *, on: dt.date | None = N
 
 
 def _compute(register: Register, rules: Rulebook, on: dt.date) -> Forecast:
+    """Cites 綦江府办发〔2021〕26号（十三）、綦江府办发〔2021〕26号（十七）、綦江府办发〔2021〕26号（十九）."""
     c = register.columns
     p = _Params(rules, on)
     firm = c["firm"]

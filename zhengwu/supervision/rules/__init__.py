@@ -89,12 +89,16 @@ def target_specs() -> tuple[tuple[str, ...], tuple[TargetSpec, ...]]:
 
 
 def yellow_days(on: dt.date) -> int:
-    """Days before a deadline from which a task shows yellow (默认3日, docs/supervision.md)."""
+    """Days before a deadline from which a task shows yellow (默认3日, docs/supervision.md).
+
+    Cites docs/supervision.md决定：红黄绿灯.
+    """
     value = office_rules().value("yellow_days", max(on, office_rules().document.effective))
     return int(value or 0)
 
 
 def behind_tolerance(on: dt.date) -> Decimal:
+    """Cites docs/supervision.md决定：目标进度灯."""
     return office_rules().value("behind_tolerance", max(on, office_rules().document.effective)) or Decimal(0)
 
 
