@@ -31,8 +31,8 @@ from common import cpu_model, rss_mib
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from zhengwu.subsidies.policy import RECOGNITIONS, default_policy, explain, forecast, quote  # noqa: E402
-from zhengwu.subsidies.policy.register import COLUMNS, firm_claims, read_register  # noqa: E402
+from zhengwu.subsidies.rules import RECOGNITIONS, default_rules, explain, forecast, quote  # noqa: E402
+from zhengwu.subsidies.rules.register import COLUMNS, firm_claims, read_register  # noqa: E402
 
 ON = dt.date(2021, 9, 1)
 
@@ -78,7 +78,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20210616)
     parser.add_argument("--out", type=Path, default=HERE / "out" / "subsidy_forecast.txt")
     options = parser.parse_args()
-    rules = default_policy()
+    rules = default_rules()
     report = []
 
     def say(line: str = "") -> None:

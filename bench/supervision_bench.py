@@ -72,8 +72,8 @@ def build(tasks: int, units: int, entries: int, seed: int):
 
     from zhengwu.gazette.models import Document
     from zhengwu.org.models import Organization
-    from zhengwu.supervision import rulebook
     from zhengwu.supervision.models import Assignment, Programme, ProgressEntry, Target, Task
+    from zhengwu.supervision.rules import default_rules, target_specs
 
     rng = random.Random(seed)
     with transaction.atomic():
@@ -95,8 +95,8 @@ def build(tasks: int, units: int, entries: int, seed: int):
                                        role="lead" if position < 3 else "cooperating", state=state, due=task.due,
                                        reported_on=reported))
         Assignment.objects.bulk_create(rows, batch_size=5000)
-        parties, specs = rulebook.target_specs()
-        rules = rulebook.plan_rules()
+        parties, specs = target_specs()
+        rules = default_rules()
         targets = []
         for order, spec in enumerate(specs):
             holders = ["、".join(parties)] if spec.mode == "joint" else list(parties)

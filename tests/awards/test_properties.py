@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhengwu.awards import grades, rules_book
+from zhengwu.awards import grades, rules
 from zhengwu.awards.review import parse_score
 from zhengwu.core.errors import DomainError
 
@@ -51,7 +51,7 @@ def test_scores_in_range_only(value):
 
 @given(totals=st.lists(st.decimals(min_value=0, max_value=100, places=1), min_size=1, max_size=5))
 def test_mean_is_exact(totals):
-    assert rules_book.mean(totals) * len(totals) == sum(Fraction(t) for t in totals)
+    assert rules.mean(totals) * len(totals) == sum(Fraction(t) for t in totals)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

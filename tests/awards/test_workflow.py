@@ -221,11 +221,11 @@ def test_dismissed_objection_changes_no_list(five, experts):
 
 
 def test_quotas_are_parameters_per_edition(db):
-    from zhengwu.awards import rules_book
+    from zhengwu.awards import rules
 
     edition = create_edition(11, 2023, on=D(2023, 3, 1))
     assert (edition.winner_quota, edition.nominee_quota, edition.notice_days) == (10, 10, 7)
-    assert rules_book.rulebook().version("quota.winner", D(2023, 3, 1)).cite == "綦江府发〔2021〕10号"
+    assert rules.default_rules().version("quota.winner", D(2023, 3, 1)).cite == "綦江府发〔2021〕10号"
     with pytest.raises(DomainError):
         create_edition(11, 2023, on=D(2023, 3, 1))
     with pytest.raises(DomainError):

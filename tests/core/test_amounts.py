@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from zhengwu.core.amounts import count, money
 from zhengwu.core.errors import DomainError
 from zhengwu.reports.rules import compute_reward
-from zhengwu.subsidies.policy import quote
+from zhengwu.subsidies.rules import quote
 
 
 @given(st.integers(min_value=0, max_value=10**14 - 1))

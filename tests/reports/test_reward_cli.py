@@ -33,7 +33,7 @@ def test_json_text_in_json_out(run):
     answer = json.loads(done.stdout)  # stdout holds the JSON alone
     assert list(answer) == ["amount", "basis"]
     assert answer["amount"] == "150000.00"
-    assert answer["basis"][0] == {"cite": "綦应急发〔2021〕41号 第五条(一)", "text": TEXT_5_1}
+    assert answer["basis"][0] == {"cite": "綦应急发〔2021〕41号第五条（一）", "text": TEXT_5_1}
 
 
 def test_a_json_number_is_read_exactly_not_as_a_float(run):
@@ -53,7 +53,7 @@ def test_facts_from_a_file(run, tmp_path):
     answer = json.loads(done.stdout)
     assert answer["amount"] == "300000.00"  # 重大 6 × 50000 reaches the cap exactly
     cites = [line["cite"] for line in answer["basis"]]
-    assert cites[:3] == ["綦应急发〔2021〕41号 第五条(二)", "国务院令第493号 第三条(二)", "国务院令第493号 第三条第三款"]
+    assert cites[:3] == ["綦应急发〔2021〕41号第五条（二）", "国务院令第493号第三条（二）", "国务院令第493号第三条第三款"]
 
 
 def test_facts_from_stdin(run):
@@ -68,7 +68,7 @@ def test_output_for_people(run):
     lines = done.stdout.splitlines()
     assert lines[0] == "奖励金额：300000.00 元"
     assert lines[1] == "依据："
-    assert lines[2] == f"  綦应急发〔2021〕41号 第五条(一)：{TEXT_5_1}"
+    assert lines[2] == f"  綦应急发〔2021〕41号第五条（一）：{TEXT_5_1}"
     assert lines[3] == "  计算：行政处罚金额 3000000 元 × 15% = 450000.00 元，超过最高奖励 300000 元，按 300000 元。"
     assert len(lines) == 4
 
@@ -77,7 +77,7 @@ def test_an_exclusion_prints_zero_and_the_case(run):
     done = run('{"kind": "violation", "fine": "1000", "exclusions": ["media_exposed"], "verified_on": "2021-09-01"}')
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "奖励金额：0.00 元"
-    assert "  綦应急发〔2021〕41号 第八条(五)：举报事项已被新闻媒体曝光的;" in done.stdout.splitlines()
+    assert "  綦应急发〔2021〕41号第八条（五）：举报事项已被新闻媒体曝光的;" in done.stdout.splitlines()
 
 
 def test_extra_versions_from_a_file(run, tmp_path):

@@ -1,4 +1,4 @@
-"""Reward rules of 綦应急发〔2021〕41号 (SPEC S7): 第五条(一)(二), 第八条, grades per 国务院令第493号 第三条, versions.
+"""Reward rules of 綦应急发〔2021〕41号 (SPEC S7): 第五条(一)(二), 第八条, grades per 国务院令第493号第三条, versions.
 
 Expected amounts are worked out here from the document's own numbers (15%, 30万元, 3/4/5/6万元 per death),
 not read back from the parameter file, so a wrong parameter fails these tests.
@@ -64,7 +64,7 @@ def test_every_text_of_the_reward_file_is_quoted_exactly_from_the_seed(seed_arti
     assert len(entries) == 18  # the document, 8 values, 9 clauses
     for entry in entries:
         assert entry["text"] in seed_articles, entry["cite"]
-        assert entry["cite"].startswith("綦应急发〔2021〕41号 第")
+        assert entry["cite"].startswith("綦应急发〔2021〕41号第")
 
 
 def test_every_value_has_an_effective_day_a_cite_and_a_text():
@@ -73,7 +73,7 @@ def test_every_value_has_an_effective_day_a_cite_and_a_text():
     for name, versions in rules.versions.items():
         for version in versions:
             assert isinstance(version.effective, dt.date), name
-            assert re.match(r"^(綦应急发〔2021〕41号|国务院令第493号) 第.+条", version.cite), name
+            assert re.match(r"^(綦应急发〔2021〕41号|国务院令第493号)第.+条", version.cite), name
             assert version.text, name
 
 
@@ -95,7 +95,7 @@ def test_a_violation_earns_fifteen_percent_of_the_fine(seed_articles):
     result = violation("1000000")
     assert result.amount == Decimal("150000.00")
     assert result.as_json()["amount"] == "150000.00"
-    assert result.basis[0]["cite"] == "綦应急发〔2021〕41号 第五条(一)"
+    assert result.basis[0]["cite"] == "綦应急发〔2021〕41号第五条（一）"
     assert "(一)" + result.basis[0]["text"] in seed_articles
     assert "1000000 元 × 15% = 150000.00 元" in line(result, "计算")
     assert "取舍（Decision）" not in cites(result)  # rounding changed nothing, so it is not mentioned
@@ -161,7 +161,7 @@ def test_fines_are_accepted_as_numbers_too():
 def test_each_grade_pays_its_amount_per_concealed_death(grade, seed_articles):
     result = accident(grade=grade, concealed_deaths=2)
     assert result.amount == Decimal(PER_DEATH[grade] * 2)
-    assert result.basis[0]["cite"] == "綦应急发〔2021〕41号 第五条(二)"
+    assert result.basis[0]["cite"] == "綦应急发〔2021〕41号第五条（二）"
     assert "(二)" + result.basis[0]["text"] in seed_articles
     assert f"{grade}事故（按最终确认的事故等级）每查实瞒报谎报1人奖励 {PER_DEATH[grade]} 元 × 2 人" in line(result, "计算")
 
@@ -187,7 +187,7 @@ def test_an_accident_reward_is_per_death_times_deaths_capped(grade, concealed):
     assert accident(grade=grade, concealed_deaths=concealed).amount == min(Decimal(PER_DEATH[grade] * concealed), CAP)
 
 
-# --- accident grades from facts, 国务院令第493号 第三条 ----------------------------------------------------------
+# --- accident grades from facts, 国务院令第493号第三条 ----------------------------------------------------------
 
 GRADES = list(PER_DEATH)
 THRESHOLDS = [  # criterion, threshold, grade below it, grade from it on
@@ -213,17 +213,17 @@ def test_a_threshold_belongs_to_the_higher_grade(criterion, threshold, below, fr
         assert result.amount == Decimal(PER_DEATH[grade]), (criterion, amount)
         assert f"由事故事实认定为{grade}事故" in line(result, "事故等级认定"), (criterion, amount)
     at = accident(**graded(criterion, threshold))
-    assert "国务院令第493号 第三条第三款" in cites(at)  # the article's own 以上/以下 decided it
+    assert "国务院令第493号第三条第三款" in cites(at)  # the article's own 以上/以下 decided it
     assert "恰为界值" in line(at, "事故等级认定")
     off = accident(**graded(criterion, threshold + step))
-    assert "国务院令第493号 第三条第三款" not in cites(off) and "恰为界值" not in line(off, "事故等级认定")
+    assert "国务院令第493号第三条第三款" not in cites(off) and "恰为界值" not in line(off, "事故等级认定")
 
 
 def test_the_boundary_line_quotes_the_article_and_the_grade_item():
     result = accident(deaths=10, concealed_deaths=1)
-    assert {"cite": "国务院令第493号 第三条第三款",
+    assert {"cite": "国务院令第493号第三条第三款",
             "text": "本条第一款所称的“以上”包括本数，所称的“以下”不包括本数。"} in result.basis
-    assert line(result, "国务院令第493号 第三条(二)").startswith("重大事故，是指造成10人以上30人以下死亡")
+    assert line(result, "国务院令第493号第三条（二）").startswith("重大事故，是指造成10人以上30人以下死亡")
     assert "死亡10人 → 重大事故（恰为界值10人" in line(result, "事故等级认定")
     assert line(result, "事故等级认定").endswith("决定等级的是：死亡人数。")
 
@@ -234,13 +234,13 @@ def test_the_highest_criterion_decides_and_is_named():
     said = line(result, "事故等级认定")
     assert "死亡2人 → 一般事故" in said and "重伤60人 → 重大事故" in said and "直接经济损失2000万元 → 较大事故" in said
     assert said.endswith("决定等级的是：重伤人数。")
-    assert "国务院令第493号 第三条(二)" in cites(result)
+    assert "国务院令第493号第三条（二）" in cites(result)
 
 
 def test_an_ordinary_accident_quotes_item_four_and_says_what_was_not_given():
     result = accident(deaths=2, concealed_deaths=2)
     assert result.amount == Decimal(60000)
-    assert line(result, "国务院令第493号 第三条(四)").startswith("一般事故，是指造成3人以下死亡")
+    assert line(result, "国务院令第493号第三条（四）").startswith("一般事故，是指造成3人以下死亡")
     assert "重伤人数未提供，未计入" in line(result, "事故等级认定")
 
 
@@ -274,17 +274,17 @@ def test_each_case_of_article_eight_means_no_reward_and_quotes_the_case(code, it
     facts = {"fine": "1000000"} if kind == "violation" else {"grade": "重大", "concealed_deaths": 3}
     result = reward(kind=kind, exclusions=[code], **facts)
     assert result.amount == Decimal("0.00") and result.as_json()["amount"] == "0.00"
-    assert result.basis[0] == {"cite": "綦应急发〔2021〕41号 第八条", "text": "下列情况不适用于本办法:"}
-    quoted = line(result, f"綦应急发〔2021〕41号 第八条({item})")
+    assert result.basis[0] == {"cite": "綦应急发〔2021〕41号第八条", "text": "下列情况不适用于本办法:"}
+    quoted = line(result, f"綦应急发〔2021〕41号第八条（{item}）")
     assert f"({item}){quoted}" in seed_articles
     assert "第五条" not in " ".join(cites(result))
 
 
 def test_several_cases_are_quoted_in_the_articles_order():
     result = violation("1000", exclusions=["judicial", "media_exposed", "judicial"])
-    assert cites(result)[:3] == ["綦应急发〔2021〕41号 第八条", "綦应急发〔2021〕41号 第八条(五)",
-                                 "綦应急发〔2021〕41号 第八条(六)"]
-    assert line(result, "计算") == "属第八条(五)、第八条(六)所列情形，不适用本办法，不予奖励：0.00 元。"
+    assert cites(result)[:3] == ["綦应急发〔2021〕41号第八条", "綦应急发〔2021〕41号第八条（五）",
+                                 "綦应急发〔2021〕41号第八条（六）"]
+    assert line(result, "计算") == "属第八条（五）、第八条（六）所列情形，不适用本办法，不予奖励：0.00 元。"
 
 
 def test_an_empty_exclusion_list_changes_nothing():
@@ -319,7 +319,7 @@ def test_a_version_file_passed_in_adds_versions(tmp_path):
     after = compute_reward(facts | {"verified_on": "2023-03-01"}, rules=rules)
     assert after.amount == Decimal("2000.00")
     assert after.basis[0] == {"cite": "某部门公告 第一条", "text": "按行政处罚金额的20%计算。"}
-    assert after.basis[1]["cite"] == "綦应急发〔2021〕41号 第五条(一)"  # the cap still comes from 第五条(一)
+    assert after.basis[1]["cite"] == "綦应急发〔2021〕41号第五条（一）"  # the cap still comes from 第五条(一)
 
 
 def test_a_minimum_set_later_lifts_small_rewards_but_not_excluded_ones():

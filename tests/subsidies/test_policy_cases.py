@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from zhengwu.core.errors import DomainError
-from zhengwu.subsidies.policy import load_policy, quote
+from zhengwu.subsidies.rules import load_rules, quote
 
 CASES = Path(__file__).resolve().parent / "cases"
 
@@ -38,7 +38,7 @@ def _cases() -> list:
 def test_case(defaults: dict, case: dict) -> None:
     facts = {"applicant": case.get("applicant", defaults["applicant"]), "on": case.get("on", defaults["on"]),
              "claims": case["claims"]}
-    rules = load_policy(*case.get("versions", [])) if case.get("versions") else None
+    rules = load_rules(*case.get("versions", [])) if case.get("versions") else None
     if "error" in case:
         with pytest.raises(DomainError) as caught:
             quote(facts, rules=rules)
@@ -64,7 +64,7 @@ def test_case(defaults: dict, case: dict) -> None:
 
 
 def test_every_money_item_has_a_file_of_cases():
-    from zhengwu.subsidies.policy import ITEMS
+    from zhengwu.subsidies.rules import ITEMS
 
     numbers = {int(path.stem.split("_")[1]) for path in CASES.glob("item_*.yaml")}
     money = {index for index, item in enumerate(ITEMS.values(), start=1) if item.kind != "no_money"}

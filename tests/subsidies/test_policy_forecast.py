@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from zhengwu.core.errors import DomainError
-from zhengwu.subsidies.policy import RECOGNITIONS, Firm, explain, firm_claims, forecast, quote, read_register
+from zhengwu.subsidies.rules import RECOGNITIONS, Firm, explain, firm_claims, forecast, quote, read_register
 
 ON = dt.date(2021, 9, 1)
 money = st.integers(min_value=0, max_value=10**11).map(lambda fen: Decimal(fen) / 100)
@@ -51,11 +51,11 @@ def test_the_forecast_equals_the_sum_of_per_firm_quotes(sample):
                         ("十七.sales.tier_2.threshold", "60000000")]))
 def test_a_what_if_forecast_equals_the_per_firm_quotes_under_the_same_assumption(sample, assumption):
     name, value = assumption
-    from zhengwu.subsidies.policy import default_policy
-    from zhengwu.subsidies.policy.forecast import what_if
+    from zhengwu.subsidies.rules import default_rules
+    from zhengwu.subsidies.rules.forecast import what_if
 
     result = forecast(sample, overrides={name: value}, on=ON)
-    changed, _ = what_if(default_policy(), {name: value}, ON)
+    changed, _ = what_if(default_rules(), {name: value}, ON)
     totals = per_firm_totals(sample, changed)
     for item, amount in result.totals.items():
         assert amount == totals[item], item

@@ -6,16 +6,16 @@ import re
 import pytest
 
 from zhengwu.core.errors import DomainError
-from zhengwu.subsidies.policy import (
+from zhengwu.subsidies.rules import (
     FORMS,
     ITEMS,
     RECOGNITIONS,
-    default_policy,
+    default_rules,
     fields_description,
     items_catalogue,
-    load_policy,
+    load_rules,
 )
-from zhengwu.subsidies.policy.rules import POLICY
+from zhengwu.subsidies.rules.parameters import POLICY
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +31,13 @@ def items_text(seed_text: str) -> dict[str, str]:
 
 
 def test_the_policy_is_in_force_from_the_day_it_was_issued(seed_text):
-    document = default_policy().document
+    document = default_rules().document
     assert document.number == POLICY and document.effective == dt.date(2021, 6, 16)
     assert "2021年6月16日印发" in seed_text and document.text == "2021年6月16日印发"
 
 
 def test_every_quoted_text_is_the_seeds_text_of_the_item_it_cites(items_text):
-    rules = default_policy()
+    rules = default_rules()
     quoted = [v for versions in rules.versions.values() for v in versions] + list(rules.clauses.values())
     assert len(quoted) > 90
     for entry in quoted:
@@ -56,7 +56,7 @@ def test_the_23_items_are_all_represented(items_text):
 
 def test_each_recognition_has_its_amount_and_the_spec_amounts_hold():
     on = dt.date(2021, 9, 1)
-    rules = default_policy()
+    rules = default_rules()
     amounts = {code: rules.value(r.parameter, on) for code, r in RECOGNITIONS.items()}
     assert amounts["national_key_lab"] == 600000 and amounts["municipal_sme_rd_centre"] == 40000
     assert amounts["national_new_rd_institution"] == 1000000 and amounts["academician_office"] == 200000
@@ -104,5 +104,5 @@ def test_the_fields_description_covers_every_form_in_a_simple_format():
 
 def test_an_extra_version_must_name_a_known_parameter():
     with pytest.raises(DomainError) as caught:
-        load_policy({"name": "六.above.cap_", "value": 1, "effective": "2022-01-01", "cite": "c", "text": "t"})
+        load_rules({"name": "六.above.cap_", "value": 1, "effective": "2022-01-01", "cite": "c", "text": "t"})
     assert caught.value.field == "value[1].name" and "六.above.cap" in caught.value.message

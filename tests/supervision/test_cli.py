@@ -32,7 +32,7 @@ def test_targets_as_json_and_in_words(registry, capsys):
     assert len(found) == 21
     assert next(t for t in found if t["code"] == "investment_in_place")["threshold"] == "50000000"
     words = run(capsys, "targets", "--document", PLAN, "--year", "2022").out
-    assert "2022 南岸区、綦江区（联手）协作引资实际到位资金 力争≥ 50000000 元（綦江府办发〔2021〕24号 二、（二）5.）" in words
+    assert "2022 南岸区、綦江区（联手）协作引资实际到位资金 力争≥ 50000000 元（綦江府办发〔2021〕24号二（二）5）" in words
 
 
 def test_unknown_document_exits_non_zero_with_json(registry, capsys):

@@ -29,11 +29,11 @@ def test_all_eight_measures_with_their_units_and_the_deadline(campaign):
 
 def test_each_task_cites_its_paragraph_and_links_to_the_gazette(campaign):
     task = campaign.tasks.get(ref="6")
-    assert task.cite == "四、（三）6."
+    assert task.cite == "四（三）6"
     assert task.anchor == "s4-3-6"
     assert task.source_url().endswith("#s4-3-6")
     assert task.source_url() == campaign.document.get_absolute_url() + "#s4-3-6"
-    assert task.due_cite.startswith("綦普法办〔2021〕16号 五、（三）") and "2021年7月20日前" in task.due_cite
+    assert task.due_cite.startswith("綦普法办〔2021〕16号五（三）") and "2021年7月20日前" in task.due_cite
     assert "推送《长江保护法》" in task.text and "责任单位" not in task.text
 
 

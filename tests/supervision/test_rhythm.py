@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from zhengwu.core.errors import DomainError
-from zhengwu.supervision import progress, rulebook, workflow
+from zhengwu.supervision import progress, rules, workflow
 from zhengwu.supervision.models import Target
 from zhengwu.supervision.rhythm import build_sheet, parse_period
 from zhengwu.supervision.rhythm.docx import sheet_docx
@@ -36,7 +36,7 @@ def test_evaluation_at_exactly_the_threshold_is_met_and_one_below_is_not(plan):
     assert rows[("南岸区", "为石柱县提供就业岗位")]["met"] is False
     assert rows[("南岸区", "为石柱县提供就业岗位")]["gap"] == Decimal("1")
     assert rows[("南岸区、綦江区", "协作引资实际到位资金")]["met"] is False
-    assert rulebook.is_met(Decimal("50000000"), money.threshold)
+    assert rules.is_met(Decimal("50000000"), money.threshold)
 
 
 def test_entries_outside_the_year_do_not_count_and_the_dates_are_checked(plan):
@@ -122,7 +122,7 @@ def test_periods_are_read_and_bad_ones_named():
 
 
 def test_expected_by_spreads_a_year_over_full_months():
-    assert rulebook.expected_by(Decimal(12), 2021, dt.date(2021, 1, 30)) == 0
-    assert rulebook.expected_by(Decimal(12), 2021, dt.date(2021, 1, 31)) == 1
-    assert rulebook.expected_by(Decimal(12), 2021, dt.date(2021, 12, 31)) == 12
-    assert rulebook.expected_by(Decimal(12), 2022, dt.date(2021, 12, 31)) == 0
+    assert rules.expected_by(Decimal(12), 2021, dt.date(2021, 1, 30)) == 0
+    assert rules.expected_by(Decimal(12), 2021, dt.date(2021, 1, 31)) == 1
+    assert rules.expected_by(Decimal(12), 2021, dt.date(2021, 12, 31)) == 12
+    assert rules.expected_by(Decimal(12), 2022, dt.date(2021, 12, 31)) == 0

@@ -115,9 +115,9 @@ def test_balances_always_equal_the_stored_events(setup, batches):
 
 
 def test_points_rule_comes_from_the_rulebook(setup):
-    from zhengwu.waste.rules import rulebook
+    from zhengwu.waste.rules import default_rules
 
-    version = rulebook().version("points.correct_in_window", dt.date(2021, 9, 1))
+    version = default_rules().version("points.correct_in_window", dt.date(2021, 9, 1))
     assert version.value == 1 and "本地规则" in version.cite
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from zhengwu.core.errors import DomainError
 from zhengwu.org.resolve import lookup_organization
 
-from . import rules_book
+from . import rules
 from .models import Edition, EditionEvent, State
 
 ORGANIZER = "区科技局"
@@ -31,17 +31,18 @@ def log(edition: Edition, kind: str, on: dt.date, text: str, *, by: Any = None, 
 def create_edition(number: int, year: int, *, on: dt.date, by: Any = None, is_sample: bool = False,
                    **overrides: int) -> Edition:
     """A new edition with the parameters in force on `on` (quotas, notice days …); `overrides` set this
-    edition's own values (e.g. winner_quota=1), each ≥ 1."""
+    edition's own values (e.g. winner_quota=1), each ≥ 1.
+    Cites 取舍（Decision）."""
     if number < 1:
         raise DomainError("届次应为正整数。", field="edition_number")
     if Edition.objects.filter(number=number).exists():
         raise DomainError(f"第{number}届已经存在。", field="edition_number", code="exists")
     values = {
-        "winner_quota": rules_book.whole("quota.winner", on),
-        "nominee_quota": rules_book.whole("quota.nominee", on),
-        "school_quota": rules_book.whole("school.quota", on),
-        "experts_per_candidate": rules_book.whole("review.experts_per_candidate", on),
-        "notice_days": rules_book.whole("notice.days", on),
+        "winner_quota": rules.whole("quota.winner", on),
+        "nominee_quota": rules.whole("quota.nominee", on),
+        "school_quota": rules.whole("school.quota", on),
+        "experts_per_candidate": rules.whole("review.experts_per_candidate", on),
+        "notice_days": rules.whole("notice.days", on),
     }
     for key, value in overrides.items():
         if key not in values:

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from zhengwu.core.errors import DomainError
 
-from . import rules_book
+from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
 from .models import Candidate, Edition, Objection, State
 from .ranking import apply_tiers
@@ -23,7 +23,7 @@ def publish_notice(edition: Edition, start: dt.date, *, contact: str, by: Any = 
     contact = " ".join((contact or "").split())
     if not contact:
         raise DomainError("请写明受理异议的方式（单位、电话或地址）。", field="contact")
-    end = rules_book.notice_end(start, edition.notice_days)
+    end = rules.notice_end(start, edition.notice_days)
     edition.state, edition.notice_start, edition.notice_end = State.NOTICE, start, end.due
     edition.notice_basis, edition.notice_contact = end.basis, contact[:300]
     edition.version += 1

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 
 from zhengwu.core.errors import DomainError
 
-from . import rules_book
+from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
 from .models import Assignment, Candidate, Edition, State, Tier
 
@@ -59,7 +59,7 @@ def compute(edition: Edition) -> Ranking:
         if pending or not assignments:
             ranking.unfinished.append(f"{candidate.name}（待评分：{'、'.join(pending) or '未分配专家'}）")
             continue
-        ranking.rows.append(Row(candidate, rules_book.mean([total for total, _s, _n in assignments]),
+        ranking.rows.append(Row(candidate, rules.mean([total for total, _s, _n in assignments]),
                                 len(assignments)))
     ranking.rows.sort(key=lambda r: (-r.score, r.candidate.pk))
     place = 0

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from zhengwu.core.errors import DomainError
 
-from . import rules_book
+from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
 from .models import Assignment, Candidate, Edition, Expert, Score, State
 
@@ -97,15 +97,18 @@ def parse_score(value: Any, *, field: str, maximum: int) -> Decimal:
 @transaction.atomic
 def submit_scores(assignment: Assignment, values: dict[str, Any], *, expert: Expert, on: dt.date,
                   by: Any = None) -> Assignment:
-    """The expert scores every criterion of one assignment (again, to correct it, until the ranking)."""
+    """The expert scores every criterion of one assignment (again, to correct it, until the ranking).
+
+    Cites 取舍（Decision）.
+    """
     assignment = Assignment.objects.select_related("candidate__edition").get(pk=assignment.pk)
     edition = locked(assignment.candidate.edition)
     if assignment.expert_id != expert.pk:
         raise DomainError("只能为分配给自己的候选人评分。", field="assignment", code="not_assigned")
     require_state(edition, State.REVIEWING, action="评分")
     not_before(on, edition.review_on, "专家评审开始日期")
-    maximum = rules_book.whole("review.max_score", edition.review_on or on)
-    criteria = rules_book.criteria(edition.review_on or on)
+    maximum = rules.whole("review.max_score", edition.review_on or on)
+    criteria = rules.criteria(edition.review_on or on)
     unknown = set(values) - {c.code for c in criteria}
     if unknown:
         raise DomainError(f"没有评分标准 {', '.join(sorted(unknown))}。", field="criterion")
@@ -116,7 +119,7 @@ def submit_scores(assignment: Assignment, values: dict[str, Any], *, expert: Exp
         scores[criterion.code] = parse_score(values[criterion.code], field=criterion.code, maximum=maximum)
     assignment.scores.all().delete()
     Score.objects.bulk_create(Score(assignment=assignment, criterion=code, value=v) for code, v in scores.items())
-    total = rules_book.weighted_total(scores, {c.code: c.weight for c in criteria})
+    total = rules.weighted_total(scores, {c.code: c.weight for c in criteria})
     assignment.total, assignment.submitted_on = total, on
     assignment.save(update_fields=["total", "submitted_on"])
     log(edition, "scored", on, f"{expert.name}为{assignment.candidate.name}评分，加权总分{total.normalize():f}",

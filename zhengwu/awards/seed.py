@@ -17,7 +17,7 @@ from zhengwu.core.docnumber import normalize_number
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette import models as g
 
-from . import grades, rules_book
+from . import grades, rules
 from .applications import school_named
 from .editions import log
 from .models import Candidate, Edition, State, Tier
@@ -72,9 +72,9 @@ def import_document(number: str) -> SeedImport:
     if edition is None:
         edition = Edition.objects.create(
             number=edition_no, year=signed.year, state=State.DECIDED, from_gazette=True,
-            winner_quota=rules_book.whole("quota.winner", signed), nominee_quota=rules_book.whole("quota.nominee", signed),
-            school_quota=rules_book.whole("school.quota", signed), notice_days=rules_book.whole("notice.days", signed),
-            experts_per_candidate=rules_book.whole("review.experts_per_candidate", signed))
+            winner_quota=rules.whole("quota.winner", signed), nominee_quota=rules.whole("quota.nominee", signed),
+            school_quota=rules.whole("school.quota", signed), notice_days=rules.whole("notice.days", signed),
+            experts_per_candidate=rules.whole("review.experts_per_candidate", signed))
     elif not edition.from_gazette:
         raise DomainError(f"第{edition_no}届是在本系统中评选的，不能用公报名单覆盖。", field="number", code="exists")
     result = SeedImport(edition, created=created)

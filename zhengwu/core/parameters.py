@@ -8,7 +8,10 @@ dict passed in — so changing a standard never touches code.
 
 File shape (TOML): one `[document]` table (number, title, effective, cite, text), any number of `[[value]]`
 tables (name, value, effective, cite, text; value an integer, a decimal written as a string, or "none") and
-of `[[clause]]` tables (code, cite, text: quoted text that carries no number).
+of `[[clause]]` tables (code, cite, text: quoted text that carries no number). In a file every `effective` is a
+TOML date (`effective = 2021-06-16`), never a string: a quoted "2021-06-16" is refused, naming the file and
+key, so every pack writes its days one way. A dict passed as an extra version comes from Python or JSON, which
+has no date type, so there `effective` may also be an ISO date string.
 """
 from __future__ import annotations
 
@@ -158,10 +161,11 @@ def load_rulebook(folder: Path, files: Sequence[str], *extra: str | Path | Mappi
     clauses: dict[str, Clause] = {}
     for file in files:
         table = read_toml(Path(folder) / file)
-        documents.append(_document(table.get("document"), file))
-        _collect(table, file, versions, clauses, known=None)
+        documents.append(_document(table.get("document"), file, in_file=True))
+        _collect(table, file, versions, clauses, known=None, in_file=True)
     known = set(versions)
     for index, item in enumerate(extra, start=1):
+        in_file = not isinstance(item, Mapping)
         if isinstance(item, Mapping):
             source = f"附加版本 #{index}"
             table = {"value": [dict(item)]} if "name" in item else dict(item)
@@ -169,8 +173,8 @@ def load_rulebook(folder: Path, files: Sequence[str], *extra: str | Path | Mappi
             source = str(item)
             table = read_toml(Path(item))
         if "document" in table:
-            documents.append(_document(table["document"], source))
-        _collect(table, source, versions, clauses, known=known)
+            documents.append(_document(table["document"], source, in_file=in_file))
+        _collect(table, source, versions, clauses, known=known, in_file=in_file)
     ordered = {name: tuple(sorted(found, key=lambda v: v.effective)) for name, found in versions.items()}
     return cls(document=documents[0], documents=tuple(documents), versions=ordered, clauses=clauses)
 
@@ -206,16 +210,16 @@ def parameter_number(value: Any, source: str, where: str) -> Decimal | None:
     return number
 
 
-def _document(table: Any, source: str) -> Document:
+def _document(table: Any, source: str, *, in_file: bool) -> Document:
     if not isinstance(table, Mapping) or set(table) != DOCUMENT_KEYS:
         raise DomainError(f"{source}：[document] 应恰有 {', '.join(sorted(DOCUMENT_KEYS))}。", field="document")
     return Document(number=_text(table, "number", source, "document"), title=_text(table, "title", source, "document"),
-                    effective=_date(table["effective"], source, "document.effective"),
+                    effective=_date(table["effective"], source, "document.effective", in_file=in_file),
                     cite=_text(table, "cite", source, "document"), text=_text(table, "text", source, "document"))
 
 
 def _collect(table: Mapping[str, Any], source: str, versions: dict[str, list[Version]],
-             clauses: dict[str, Clause], *, known: set[str] | None) -> None:
+             clauses: dict[str, Clause], *, known: set[str] | None, in_file: bool) -> None:
     unknown = set(table) - {"document", "value", "clause"}
     if unknown:
         raise DomainError(f"{source}：不认识的表 {', '.join(sorted(unknown))}（应为 document、value、clause）。",
@@ -231,7 +235,7 @@ def _collect(table: Mapping[str, Any], source: str, versions: dict[str, list[Ver
             raise DomainError(f"{source}：没有名为 {name} 的参数（可用：{', '.join(sorted(known))}）。",
                               field=f"{where}.name")
         version = Version(name=name, value=parameter_number(entry["value"], source, f"{where}.value"),
-                          effective=_date(entry["effective"], source, f"{where}.effective"),
+                          effective=_date(entry["effective"], source, f"{where}.effective", in_file=in_file),
                           cite=_text(entry, "cite", source, where), text=_text(entry, "text", source, where),
                           source=source)
         clash = [v for v in versions.get(name, []) if v.effective == version.effective]
@@ -262,11 +266,14 @@ def _text(entry: Mapping[str, Any], key: str, source: str, where: str) -> str:
     return value
 
 
-def _date(value: Any, source: str, where: str) -> dt.date:
+def _date(value: Any, source: str, where: str, *, in_file: bool) -> dt.date:
     if isinstance(value, dt.datetime):  # a TOML date-time is not a day
         raise DomainError(f"{source}：{where} 应为日期（YYYY-MM-DD），不带时刻。", field=where)
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str) and in_file:
+        raise DomainError(f"{source}：{where} 应写作 TOML 日期（如 effective = 2021-06-16），不加引号，"
+                          f"而不是文字“{value}”。", field=where)
     if isinstance(value, str):
         return parse_date(value, field=where)
     raise DomainError(f"{source}：{where} 应为日期（YYYY-MM-DD）。", field=where)

@@ -1,4 +1,4 @@
-"""The web side's one door to the rules engine (zhengwu.subsidies.policy): quotes, the catalogue of items,
+"""The web side's one door to the rules engine (zhengwu.subsidies.rules): quotes, the catalogue of items,
 the questions of each item, the firm register and the forecast.
 
 Everything the pages and the workflow need from the engine goes through here, so the engine's own
@@ -59,7 +59,7 @@ def _facts(applicant, on: dt.date, claims: list[dict]) -> dict:
 
 def quote_all(applicant, on: dt.date, claims: list[dict], *, rules=None) -> tuple[Decimal, list[Line]]:
     """(total, one Line per claim) for `claims` of `applicant` on `on`; DomainError as the engine says."""
-    from .policy import quote
+    from .rules import quote
 
     answer = quote(_facts(applicant, on, claims), rules=rules).as_json()
     return Decimal(answer["total"]), [Line.from_json(line) for line in answer["lines"]]
@@ -83,7 +83,7 @@ class Choice:
 
 @dataclass(frozen=True)
 class Question:
-    """One question of the self-check: a claim field of one sub-rule (policy/fields.py)."""
+    """One question of the self-check: a claim field of one sub-rule (rules/fields.py)."""
 
     name: str
     label: str
@@ -140,7 +140,7 @@ def _question(spec: dict) -> Question:
 
 
 def _forms() -> dict[str, list[Form]]:
-    from .policy.fields import fields_description
+    from .rules.fields import fields_description
 
     described = fields_description()
     common = tuple(_question(s) for s in described["common"])
@@ -153,7 +153,7 @@ def _forms() -> dict[str, list[Form]]:
 
 @cache
 def _catalogue() -> tuple[Item, ...]:
-    from .policy import items_catalogue
+    from .rules import items_catalogue
 
     forms = _forms()
     built = []
@@ -227,7 +227,7 @@ class RegisterFirm:
 
 @dataclass(frozen=True)
 class Roster:
-    """A register as the engine read it (`register`: policy.register.Register, column by column) and the
+    """A register as the engine read it (`register`: rules.register.Register, column by column) and the
     credit codes the web side read beside it (the engine has no use for them), by data row."""
 
     register: object
@@ -247,9 +247,9 @@ class Roster:
 def read_register(filename: str, data: bytes) -> Roster:
     """A CSV/XLSX register; a DomainError names the row (line) and column (field)."""
     try:
-        from .policy.register import read_register as read
+        from .rules.register import read_register as read
     except ImportError:  # a checkout whose engine has no register reader yet: say so, in Chinese
-        raise DomainError("本版本的规则引擎还不能读取企业名录（缺少 policy/register.py）。", field="register",
+        raise DomainError("本版本的规则引擎还不能读取企业名录（缺少 rules/register.py）。", field="register",
                           code="unavailable") from None
     from .register_codes import credit_codes
 
@@ -258,9 +258,9 @@ def read_register(filename: str, data: bytes) -> Roster:
 
 
 def firm_facts(firm: RegisterFirm, on: dt.date) -> dict:
-    """The facts the firm appears to qualify on (policy.register.firm_claims): {"applicant", "on", "claims"},
+    """The facts the firm appears to qualify on (rules.register.firm_claims): {"applicant", "on", "claims"},
     each claim with its sub-rule written out, as the web side keeps every claim."""
-    from .policy.register import firm_claims
+    from .rules.register import firm_claims
 
     facts = dict(firm_claims(firm.record, on=on.isoformat()))
     facts["claims"] = [with_rule(claim) for claim in facts["claims"]]
@@ -272,7 +272,7 @@ def with_rule(claim: dict) -> dict:
     only form says which it is; the pages find a claim's questions by it."""
     if claim.get("rule"):
         return claim
-    from .policy import RECOGNITIONS
+    from .rules import RECOGNITIONS
 
     code = claim.get("recognition")
     if isinstance(code, str) and code in RECOGNITIONS:
@@ -310,10 +310,10 @@ class Forecast:
 
 def run_forecast(roster: Roster, overrides: dict[str, str], on: dt.date) -> Forecast:
     """Totals by item under the current parameters and with `overrides` ({"六.above.cap": "600000"}), each
-    what-if value in force from `on` — the engine's column-wise forecast (policy.forecast). Its errors
+    what-if value in force from `on` — the engine's column-wise forecast (rules.forecast). Its errors
     name "overrides" (an unknown parameter, a bad value) or "on"."""
-    from .policy import ITEMS
-    from .policy.forecast import forecast
+    from .rules import ITEMS
+    from .rules.forecast import forecast
 
     try:
         result = forecast(roster.register, overrides=overrides or None, on=on)

@@ -15,18 +15,21 @@ from django.db import transaction
 
 from zhengwu.core.errors import DomainError
 
-from . import rulebook
 from .models import FundProject, Programme
 from .progress import decimal_of
+from .rules import consolidation_share_ok, default_rules, fixed_asset_project_ok
 
 
 def check_day(year: int) -> dt.date:
-    return max(dt.date(year, 12, 31), rulebook.plan_rules().document.effective)
+    return max(dt.date(year, 12, 31), default_rules().document.effective)
 
 
 def fund_checks(programme: Programme, year: int) -> dict:
-    """{"share": [{party, total, consolidation, share, minimum, ok, basis}], "projects": [{…, ok}]}."""
-    rules = rulebook.plan_rules()
+    """{"share": [{party, total, consolidation, share, minimum, ok, basis}], "projects": [{…, ok}]}.
+
+    Cites 綦江府办发〔2021〕24号二（七）1.
+    """
+    rules = default_rules()
     on = check_day(year)
     projects = list(FundProject.objects.filter(programme=programme, year=year).order_by("party", "pk"))
     money: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
@@ -38,7 +41,7 @@ def fund_checks(programme: Programme, year: int) -> dict:
     shares = []
     for party, (total, part) in money.items():
         share = (part / total) if total else Decimal(0)
-        ok, minimum = rulebook.consolidation_share_ok(share, on)
+        ok, minimum = consolidation_share_ok(share, on)
         shares.append({"party": party, "total": total, "consolidation": part,
                        "share": share.quantize(Decimal("0.0001")), "minimum": minimum, "ok": ok,
                        "basis": share_basis.basis})
@@ -47,7 +50,7 @@ def fund_checks(programme: Programme, year: int) -> dict:
     for project in projects:
         if not project.fixed_asset:
             continue
-        ok, minimum = rulebook.fixed_asset_project_ok(project.amount, on)
+        ok, minimum = fixed_asset_project_ok(project.amount, on)
         sized.append({"party": project.party, "name": project.name, "amount": project.amount, "minimum": minimum,
                       "ok": ok, "basis": size_basis.basis, "sample": project.is_sample})
     return {"year": year, "share": shares, "projects": sized}

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from zhengwu.core.citations import canonical_cite, cite
 from zhengwu.core.docnumber import normalize_number
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette.models import Document, Node
 
-from . import extract, rulebook, units
+from . import extract, units
 from .models import Assignment, Programme, Role, Target, Task
+from .rules import PLAN_NUMBER, TARGETS_FILE, default_rules, target_specs
 
 SPACES = re.compile(r"\s+")
 
@@ -75,7 +77,7 @@ def import_document(number: str) -> ImportReport:
     report = ImportReport(programme)
     nodes = list(Node.objects.filter(part__document=document).order_by("part__order", "order"))
     _import_tasks(programme, nodes, report)
-    if document.number == rulebook.PLAN_NUMBER:
+    if document.number == PLAN_NUMBER:
         _import_targets(programme, nodes, report)
     if not report.tasks_created + report.tasks_updated + report.targets_created + report.targets_updated:
         report.notes.append("正文中没有写明责任单位的措施，也没有目标规则文件：请在督办项目页面手工录入事项和目标。")
@@ -83,14 +85,15 @@ def import_document(number: str) -> ImportReport:
 
 
 def cite_of(node: Node, by_pk: dict[int, Node]) -> str:
-    """四、（一）1. — the numbers of the node and its headings, outermost first."""
+    """四（一）1 — the numbers of the node and its headings, outermost first, as a canonical citation
+    (core.citations: the 、 and . that close a printed heading number are no part of it)."""
     numbers = []
     current: Node | None = node
     while current is not None:
         if current.number:
             numbers.append(current.number)
         current = by_pk.get(current.parent_id) if current.parent_id else None
-    return "".join(reversed(numbers))
+    return canonical_cite("".join(reversed(numbers)))
 
 
 def _import_tasks(programme: Programme, nodes: list[Node], report: ImportReport) -> None:
@@ -100,7 +103,7 @@ def _import_tasks(programme: Programme, nodes: list[Node], report: ImportReport)
         found = extract.find_deadline(node.text)
         if found:
             deadline = found[0]
-            deadline_cite = f"{programme.number} {cite_of(node, by_pk)}：“{found[1]}”"
+            deadline_cite = f"{cite(programme.number, cite_of(node, by_pk))}：“{found[1]}”"
     order = 0
     for node in nodes:
         measure = extract.read_measure(node.number, node.title, node.text) if node.number else None
@@ -148,8 +151,9 @@ def _compact(text: str) -> str:
 
 
 def _import_targets(programme: Programme, nodes: list[Node], report: ImportReport) -> None:
-    rules = rulebook.plan_rules()
-    parties, specs = rulebook.target_specs()
+    """Cites 綦江府办发〔2021〕24号二（二）2、綦江府办发〔2021〕24号一（二）、綦江府办发〔2021〕24号二（二）5、綦江府办发〔2021〕24号二（四）1、綦江府办发〔2021〕24号二（五）、綦江府办发〔2021〕24号二（七）2、綦江府办发〔2021〕24号二（七）3、綦江府办发〔2021〕24号二（七）4."""
+    rules = default_rules()
+    parties, specs = target_specs()
     on = rules.document.effective
     first = int(rules.value("period_first_year", on) or 0)
     last = int(rules.value("period_last_year", on) or 0)
@@ -160,7 +164,7 @@ def _import_targets(programme: Programme, nodes: list[Node], report: ImportRepor
     for order, spec in enumerate(specs, start=1):
         version = rules.version(spec.code, on)
         if _compact(version.text) not in texts.get(spec.anchor, ""):
-            raise DomainError(f"{rulebook.TARGETS_FILE}：目标 {spec.code} 引用的原文“{version.text}”不在公文"
+            raise DomainError(f"{TARGETS_FILE}：目标 {spec.code} 引用的原文“{version.text}”不在公文"
                               f" {programme.number} 的 {version.cite}（锚点 {spec.anchor}）中。", field=spec.code,
                               code="quote_not_found")
         holders = ["、".join(parties)] if spec.mode == "joint" else list(parties)
@@ -169,7 +173,7 @@ def _import_targets(programme: Programme, nodes: list[Node], report: ImportRepor
             for party in holders:
                 values = {"indicator": spec.indicator, "joint": spec.mode == "joint", "threshold": threshold,
                           "unit": spec.unit, "aspirational": spec.aspirational,
-                          "cite": version.cite.replace(programme.number, "").strip(), "anchor": spec.anchor,
+                          "cite": version.cite.removeprefix(programme.number), "anchor": spec.anchor,
                           "quote": version.text, "order": order}
                 _target, created = Target.objects.update_or_create(programme=programme, code=spec.code,
                                                                    party=party, year=year, defaults=values)

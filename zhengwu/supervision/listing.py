@@ -1,6 +1,7 @@
 """Tasks and targets of a document as the CLI and the API list them (the issue's JSON contracts)."""
 from __future__ import annotations
 
+from zhengwu.core.citations import cite
 from zhengwu.core.errors import DomainError
 
 from .importer import find_document
@@ -41,7 +42,7 @@ def target_json(target: Target, parties: list[str]) -> dict:
     return {"code": target.code, "indicator": target.indicator, "party": target.party,
             "parties": parties if target.joint else [target.party], "joint": target.joint,
             "threshold": number(target.threshold), "unit": target.unit, "period": str(target.year),
-            "aspirational": target.aspirational, "cite": f"{target.programme.number} {target.cite}".strip(),
+            "aspirational": target.aspirational, "cite": cite(target.programme.number, target.cite),
             "text": target.quote}
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from . import progress, rulebook
+from zhengwu.core.citations import cite
+
+from . import progress, rules
 from .models import Programme
 from .rhythm.tables import number
 
@@ -30,7 +32,7 @@ def rollup(programme: Programme, on: dt.date) -> dict:
             "indicator": target.indicator, "party": target.party, "threshold": number(target.threshold),
             "unit": target.unit, "total": number(total), "percent": int(share),
             "bar": f"p{int(round(share / 10)) * 10}", "aspirational": target.aspirational,
-            "met": rulebook.is_met(total, target.threshold), "cite": f"{programme.number} {target.cite}".strip(),
+            "met": rules.is_met(total, target.threshold), "cite": cite(programme.number, target.cite),
             "source": target.source_url(), "milestones": milestones})
     tasks = programme.tasks.count()
     return {"id": programme.pk, "number": programme.number, "title": programme.title,

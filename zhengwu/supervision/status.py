@@ -16,7 +16,7 @@ from functools import lru_cache
 from zhengwu.core.days import due_after
 from zhengwu.core.errors import DomainError
 
-from . import rulebook
+from . import rules
 from .models import Assignment, Programme, State
 
 DONE = (State.REPORTED, State.REVIEWED, State.CLOSED)
@@ -35,7 +35,7 @@ class Light:
 
 
 def yellow_days_for(programme: Programme, on: dt.date) -> int:
-    return programme.yellow_days if programme.yellow_days is not None else rulebook.yellow_days(on)
+    return programme.yellow_days if programme.yellow_days is not None else rules.yellow_days(on)
 
 
 def light(state: str, due: dt.date | None, reported_on: dt.date | None, on: dt.date, yellow_days: int) -> Light:

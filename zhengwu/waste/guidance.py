@@ -18,7 +18,7 @@ from zhengwu.core.dates import DISTRICT_ZONE
 from zhengwu.core.errors import DomainError
 
 from .models import Card, DropEvent, GuidanceVisit, Inspection, Quality
-from .rules import rulebook
+from .rules import default_rules
 from .units import UNITS
 
 
@@ -39,7 +39,8 @@ class Threshold:
 
 
 def threshold(on: dt.date) -> Threshold:
-    rules = rulebook()
+    """Cites 区生活垃圾分类办本地规则（綦江府办发〔2021〕23号五（一）3“加强居民分类投放情况的数据统计和溯源,有针对性地开展上门指导”）、区生活垃圾分类办本地规则."""
+    rules = default_rules()
     day = max(on, rules.document.effective)
     times, days = rules.version("guidance.threshold", day), rules.version("guidance.days", day)
     return Threshold(int(times.value or 0), int(days.value or 0), times.cite, times.text)

@@ -30,7 +30,7 @@ from django.utils import timezone
 from zhengwu.core.dates import DISTRICT_ZONE
 
 from .models import Card, DropEvent, DropPoint
-from .rules import rulebook
+from .rules import default_rules
 
 MAX_BATCH = 5000
 CATEGORY_OF = {c.value: c.value for c in DropEvent.Category} | {c.label: c.value for c in DropEvent.Category}
@@ -94,12 +94,18 @@ def parse_moment(value: Any) -> dt.datetime:
 
 
 def points_for(correct: bool, in_window: bool, day: dt.date, cache: dict) -> int:
-    """The points rule (district's local rule, a versioned parameter) for one drop-off on `day`."""
+    """The points rule (district's local rule, a versioned parameter) for one drop-off on `day`.
+
+    Cites, for points.correct_in_window, points.correct_outside_window and points.incorrect:
+    区生活垃圾分类办本地规则（綦江府办发〔2021〕23号五（三）只要求“带好积分卡”，未规定分值）
+    区生活垃圾分类办本地规则（倡导定时投放，綦江府办发〔2021〕23号二、工作目标）
+    区生活垃圾分类办本地规则
+    """
     key = (correct, in_window, day)
     if key not in cache:
         name = ("points.correct_in_window" if in_window else "points.correct_outside_window") if correct \
             else "points.incorrect"
-        cache[key] = int(rulebook().value(name, max(day, rulebook().document.effective)) or 0)
+        cache[key] = int(default_rules().value(name, max(day, default_rules().document.effective)) or 0)
     return cache[key]
 
 

@@ -16,7 +16,7 @@ from fractions import Fraction
 from django.db.models import QuerySet
 
 from .models import BuildingType, Community, Management
-from .rules import rulebook
+from .rules import default_rules
 from .units import PHASES, STREETS, UNITS, group
 
 TWO = Decimal("0.01")
@@ -38,8 +38,11 @@ class Target:
 
 
 def targets(unit: str, on: dt.date) -> list[Target]:
-    """The unit's targets as the parameters in force on `on` state them (or on the plan's day, if earlier)."""
-    rules = rulebook()
+    """The unit's targets as the parameters in force on `on` state them (or on the plan's day, if earlier).
+
+    Cites 綦江府办发〔2021〕23号四（二） (phase 2) and 綦江府办发〔2021〕23号四（三） (phase 3).
+    """
+    rules = default_rules()
     day = max(on, rules.document.effective)
     found = []
     for phase, due in PHASES:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 
-from .. import review, roles, rules_book
+from .. import review, roles, rules
 from ..models import Assignment, State
 from .common import T, form_date, show_error, staff_page, today
 
@@ -25,8 +25,8 @@ def assignments(request: HttpRequest) -> HttpResponse:
         assignment.total_shown = f"{assignment.total.normalize():f}" if assignment.total is not None else ""
     day = mine[0].candidate.edition.review_on if mine else today()
     return render(request, T + "review.html", {
-        "expert": expert, "assignments": mine, "criteria": rules_book.criteria(day),
-        "max_score": rules_book.whole("review.max_score", day)})
+        "expert": expert, "assignments": mine, "criteria": rules.criteria(day),
+        "max_score": rules.whole("review.max_score", day)})
 
 
 @expert_page
@@ -34,7 +34,7 @@ def assignments(request: HttpRequest) -> HttpResponse:
 def score(request: HttpRequest, pk: int) -> HttpResponse:
     expert = roles.expert_of(request.user)
     assignment = get_object_or_404(Assignment, pk=pk, expert=expert)  # another expert's assignment is a 404
-    values = {code: request.POST.get(code, "") for code in rules_book.CRITERIA}
+    values = {code: request.POST.get(code, "") for code in rules.CRITERIA}
     try:
         review.submit_scores(assignment, values, expert=expert, on=form_date(request), by=request.user)
     except DomainError as exc:

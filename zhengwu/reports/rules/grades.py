@@ -102,7 +102,10 @@ class GradeFinding:
         return tuple(f for f in self.findings if f.grade == self.grade)
 
     def basis(self, rules: Rulebook) -> list[dict[str, str]]:
-        """The grade's article item quoted, the boundary paragraph when a fact sits on a threshold, and how."""
+        """The grade's article item quoted, the boundary paragraph when a fact sits on a threshold, and how.
+
+        Cites 国务院令第493号第三条（四）、国务院令第493号第三条第三款.
+        """
         first = self.deciding[0]
         lines = [first.reached.basis if first.reached else rules.clause("grade_ordinary").basis]
         if any(f.boundary for f in self.findings):
@@ -121,6 +124,7 @@ def accident_grade(facts: dict[str, int | Decimal], *, on: dt.date, rules: Ruleb
 
     `facts` holds the criteria known (at least one); each reaches the highest grade whose threshold
     ("N以上", inclusive) it is not below, and the accident takes the highest of them.
+    Cites 国务院令第493号第三条（一）、国务院令第493号第三条（二）、国务院令第493号第三条（三）、綦应急发〔2021〕41号第五条（二）.
     """
     findings, missing = [], []
     for criterion in CRITERIA:

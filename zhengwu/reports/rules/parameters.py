@@ -4,6 +4,9 @@ Every value carries the day it takes effect, the article it comes from and that 
 asks for the version in force on the verification day. A department's adjusted standard (綦应急发〔2021〕41号
 第五条第二款: 细化或者调整 … 并向社会公告) is one more version — in the document's file or in an extra file or
 dict passed to `load_rules` — so changing a standard never touches code.
+
+The loader API every programme's rules package has: `FOLDER`, `FILES`, `load_rules(*extra)` and
+`default_rules()` (re-exported by zhengwu.reports.rules).
 """
 from __future__ import annotations
 
@@ -14,11 +17,11 @@ from typing import Any
 from zhengwu.core import parameters as core
 from zhengwu.core.parameters import NONE, Clause, Document, Version
 
-HERE = Path(__file__).resolve().parent
+FOLDER = Path(__file__).resolve().parent
 # The reward document first: its effective date is the earliest day a verification can be rewarded.
-DOCUMENT_FILES = ("qiyingji_2021_41.toml", "guowuyuan_ling_493.toml")
+FILES = ("qiyingji_2021_41.toml", "guowuyuan_ling_493.toml")
 
-__all__ = ["DOCUMENT_FILES", "NONE", "Clause", "Document", "Rulebook", "Version", "default_rules", "load_rules"]
+__all__ = ["FILES", "FOLDER", "NONE", "Clause", "Document", "Rulebook", "Version", "default_rules", "load_rules"]
 
 
 class Rulebook(core.Rulebook):
@@ -34,7 +37,7 @@ class Rulebook(core.Rulebook):
 def load_rules(*extra: str | Path | Any) -> Rulebook:
     """The documents' parameter files plus `extra` versions: TOML files, or dicts shaped like one
     (see zhengwu.core.parameters.load_rulebook)."""
-    return core.load_rulebook(HERE, DOCUMENT_FILES, *extra, cls=Rulebook)
+    return core.load_rulebook(FOLDER, FILES, *extra, cls=Rulebook)
 
 
 @cache

@@ -62,7 +62,10 @@ def compute_reward(facts: dict, *, rules: Rulebook | None = None) -> Reward:
 
 
 def violation_reward(fine: Decimal, *, on: dt.date, rules: Rulebook) -> Reward:
-    """綦应急发〔2021〕41号 第五条(一) 举报安全生产违法行为: 15% of the administrative fine, at most 300000 yuan."""
+    """綦应急发〔2021〕41号 第五条(一) 举报安全生产违法行为: 15% of the administrative fine, at most 300000 yuan.
+
+    Cites 綦应急发〔2021〕41号第五条（一）.
+    """
     rate, cap = rules.version("violation_rate", on), rules.version("violation_cap", on)
     raw = fine * rate.value
     said = f"行政处罚金额 {fine:f} 元 × {_percent(rate.value)} = {raw:f} 元"
@@ -76,6 +79,7 @@ def concealed_accident_reward(grade: AccidentGrade, concealed_deaths: int, *, on
 
     `finding` is the grade's derivation from the accident's facts, when it was derived (`grade_given`: a grade
     was given too and agrees); its basis follows the rule's.
+    Cites 綦应急发〔2021〕41号第五条（二）.
     """
     per_death, cap = rules.version(f"per_death_{grade.key}", on), rules.version("accident_cap", on)
     raw = per_death.value * concealed_deaths
@@ -89,9 +93,12 @@ def concealed_accident_reward(grade: AccidentGrade, concealed_deaths: int, *, on
 
 
 def not_applicable(exclusions: tuple[str, ...], *, rules: Rulebook) -> Reward:
-    """綦应急发〔2021〕41号 第八条(一)–(八) 不适用本办法的情形: no reward (0.00); the basis quotes each case."""
+    """綦应急发〔2021〕41号 第八条(一)–(八) 不适用本办法的情形: no reward (0.00); the basis quotes each case.
+
+    Cites 綦应急发〔2021〕41号第八条（一）、綦应急发〔2021〕41号第八条（二）、綦应急发〔2021〕41号第八条（三）、綦应急发〔2021〕41号第八条（四）、綦应急发〔2021〕41号第八条（五）、綦应急发〔2021〕41号第八条（六）、綦应急发〔2021〕41号第八条（七）、綦应急发〔2021〕41号第八条（八）.
+    """
     basis = [rules.clause("not_applicable").basis] + [rules.clause(code).basis for code in exclusions]
-    cases = "、".join(rules.clause(code).cite.split(" ")[-1] for code in exclusions)
+    cases = "、".join(rules.clause(code).cite.removeprefix(rules.document.number) for code in exclusions)
     basis.append({"cite": CALCULATION, "text": f"属{cases}所列情形，不适用本办法，不予奖励：0.00 元。"})
     return Reward(amount=Decimal(0).quantize(FEN), basis=_unique(basis))
 

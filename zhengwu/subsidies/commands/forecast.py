@@ -1,7 +1,7 @@
 """`zhengwu subsidy forecast FIRMS [--set NAME=VALUE]… [--on DATE] [--explain ROW] [--json]` — budget forecast.
 
 FIRMS is the firm register (.csv or .xlsx; columns in docs/subsidies.md). Thin shell over
-subsidies.policy.forecast; `--set` adds a version of a parameter from the forecast's day (what-if).
+subsidies.rules.forecast; `--set` adds a version of a parameter from the forecast's day (what-if).
 """
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.subsidies.policy import default_policy
-from zhengwu.subsidies.policy.forecast import explain, forecast
-from zhengwu.subsidies.policy.register import read_register
+from zhengwu.subsidies.rules import default_rules
+from zhengwu.subsidies.rules.forecast import explain, forecast
+from zhengwu.subsidies.rules.register import read_register
 
 NAME = "forecast"
 HELP = "按企业名录测算綦江府办发〔2021〕26号的补助预算（分条目合计），可假设参数变化（--set）"
@@ -45,7 +45,7 @@ def run(command: Any, options: dict) -> None:
         overrides = dict(_assignment(text) for text in options["overrides"])
         on = parse_date(options["on"], field="--on") if options["on"] else None
         register = read_register(options["firms"])
-        rules = default_policy()
+        rules = default_rules()
         result = forecast(register, rules, overrides, on=on)
         explained = None
         if options["explain"] is not None:

@@ -7,7 +7,7 @@ from typing import Any
 from zhengwu.core.cli import fail, print_json
 from zhengwu.core.dates import parse_date, today
 from zhengwu.core.errors import DomainError
-from zhengwu.subsidies.policy import default_policy, fields_description, items_catalogue
+from zhengwu.subsidies.rules import default_rules, fields_description, items_catalogue
 
 NAME = "items"
 HELP = "列出綦江府办发〔2021〕26号的全部条目：类别、申报事项（rule）、认定类型代码及金额、所需字段"
@@ -16,7 +16,7 @@ EPILOG = """\
 JSON：{"policy": {"number", "title", "effective"}, "on": "YYYY-MM-DD", "types": {…}, "common": [<field>…],
        "items": [{"item", "cite", "title", "text", "kind", "firms_only", "rules": [{"rule", "label", "function",
        "fields"}], "recognitions": [{"code", "name", "rule", "amount"}], "parameters": [...], "up_to" | "note"}]}
-字段格式见 docs/subsidies.md（zhengwu.subsidies.policy.fields）。
+字段格式见 docs/subsidies.md（zhengwu.subsidies.rules.fields）。
 """
 
 
@@ -29,7 +29,7 @@ def add_parser(sub: Any) -> None:
 
 def run(command: Any, options: dict) -> None:
     as_json = options["json"]
-    rules = default_policy()
+    rules = default_rules()
     try:
         on = parse_date(options["on"], field="--on") if options["on"] else None
         items = items_catalogue(on=on, rules=rules)

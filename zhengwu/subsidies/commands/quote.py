@@ -1,6 +1,6 @@
 """`zhengwu subsidy quote FACTS [--json] [--rules FILE]…` — what an applicant gets, claim by claim, and why.
 
-FACTS is a JSON text, a file holding one, or `-` for standard input. Thin shell over subsidies.policy.quote.
+FACTS is a JSON text, a file holding one, or `-` for standard input. Thin shell over subsidies.rules.quote.
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import argparse
 from typing import Any
 
 from zhengwu.core.cli import add_facts_arguments, print_json, run_on_facts
-from zhengwu.subsidies.policy import default_policy, load_policy, quote
+from zhengwu.subsidies.rules import default_rules, load_rules, quote
 
 NAME = "quote"
 HELP = "测算綦江府办发〔2021〕26号的补助金额（逐项给出依据）"
@@ -33,7 +33,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(command: Any, options: dict) -> None:
-    result, rules = run_on_facts(options, compute=quote, load=load_policy, default=default_policy)
+    result, rules = run_on_facts(options, compute=quote, load=load_rules, default=default_rules)
     if options["json"]:
         print_json(result.as_json())
         return

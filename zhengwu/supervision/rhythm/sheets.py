@@ -4,9 +4,9 @@ Tasks: the units ranked by the share of their tasks reported by the period's end
 name), each with its red / yellow / green counts on the period's last day (status.light), and the list of
 overdue tasks. A task reported after the end counts as open for that period.
 Targets: each target of the period's year with its cumulative progress at the end, what was due by then
-(rulebook.expected_by: spread over months) and a light (green: on pace; yellow: under pace by at most
+(rules.expected_by: spread over months) and a light (green: on pace; yellow: under pace by at most
 behind_tolerance; red: further behind); the parties ranked by targets on pace. The year's evaluation says
-met / not met (rulebook.is_met: the threshold itself is met). The month's sheet lists what each party
+met / not met (rules.is_met: the threshold itself is met). The month's sheet lists what each party
 recorded in the month. The year adds the fund-rule checks.
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from .. import funds, progress, rulebook, status
+from zhengwu.core.citations import cite
+
+from .. import funds, progress, rules, status
 from ..models import Assignment, Programme, ProgressEntry, State, Target
 from .periods import Period
 
@@ -85,19 +87,19 @@ def target_light(total: Decimal, expected: Decimal, tolerance: Decimal) -> str:
 def _targets(programme: Programme, period: Period) -> tuple[list[dict], list[dict], bool]:
     found = list(Target.objects.filter(programme=programme, year=period.year).order_by("order", "party"))
     sums = progress.totals(found, period.end)
-    tolerance = rulebook.behind_tolerance(period.end)
+    tolerance = rules.behind_tolerance(period.end)
     rows = []
     per_party: dict[str, dict] = defaultdict(lambda: {"targets": 0, "green": 0, "yellow": 0, "red": 0})
     for target in found:
         total = sums.get(target.pk, Decimal(0))
-        expected = rulebook.expected_by(target.threshold, target.year, period.end)
+        expected = rules.expected_by(target.threshold, target.year, period.end)
         colour = target_light(total, expected, tolerance)
-        met = rulebook.is_met(total, target.threshold)
+        met = rules.is_met(total, target.threshold)
         rows.append({"id": target.pk, "party": target.party, "indicator": target.indicator, "year": target.year,
                      "threshold": target.threshold, "unit": target.unit, "total": total, "expected": expected,
                      "light": colour, "light_label": status.LIGHTS[colour], "met": met,
                      "gap": max(target.threshold - total, Decimal(0)), "aspirational": target.aspirational,
-                     "cite": f"{programme.number} {target.cite}".strip(), "quote": target.quote,
+                     "cite": cite(programme.number, target.cite), "quote": target.quote,
                      "joint": target.joint})
         party = per_party[target.party]
         party["targets"] += 1

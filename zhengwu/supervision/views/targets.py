@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from zhengwu.core.errors import DomainError
 
-from .. import files, funds, progress, rulebook, workflow
+from .. import files, funds, progress, rules, workflow
 from ..forms import FundForm, ProgressForm
 from ..models import Programme, Target
 from ..rhythm.sheets import target_light
@@ -38,14 +38,14 @@ def targets(request: HttpRequest, pk: int) -> HttpResponse:
     if not office:
         rows = [t for t in rows if set(t.party.split("、")) & parties]
     sums = progress.totals(rows, on)
-    tolerance = rulebook.behind_tolerance(on)
+    tolerance = rules.behind_tolerance(on)
     table = []
     for target in rows:
         total = sums.get(target.pk, 0)
-        expected = rulebook.expected_by(target.threshold, target.year, on)
+        expected = rules.expected_by(target.threshold, target.year, on)
         colour = target_light(total, expected, tolerance)
         table.append({"t": target, "total": total, "expected": expected, "light": colour, "label": LIGHTS[colour],
-                      "met": rulebook.is_met(total, target.threshold), "may_record": _may_record(request, target),
+                      "met": rules.is_met(total, target.threshold), "may_record": _may_record(request, target),
                       "entries": target.entries.filter(on__lte=on).order_by("-on")[:5]})
     return render(request, T + "targets.html", {
         "programme": found, "table": table, "year": year, "years": years, "on": on, "bad_day": bad_day,

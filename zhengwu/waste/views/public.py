@@ -14,7 +14,7 @@ from zhengwu.core.private_pages import private_page
 
 from ..cards import find_card
 from ..forms import CardLookupForm
-from ..rules import rulebook
+from ..rules import default_rules
 from .access import T
 
 HISTORY = 50
@@ -34,7 +34,7 @@ def card(request: HttpRequest) -> HttpResponse:
                 status = 400
         else:
             status = 400
-    rules = rulebook()
+    rules = default_rules()
     on = max(timezone.localdate(), rules.document.effective)
     rule = [rules.version(n, on) for n in ("points.correct_in_window", "points.correct_outside_window",
                                            "points.incorrect")]

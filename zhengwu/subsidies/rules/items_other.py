@@ -32,7 +32,10 @@ def item_11_star_listing(claim: Claim, ctx: Context) -> Line:
 
 
 def item_20_joint_project(claim: Claim, ctx: Context) -> Line:
-    """（二十）支持成渝两地协同创新 (成渝共建项目): 一事一议 — decided case by case, no cap."""
+    """（二十）支持成渝两地协同创新 (成渝共建项目): 一事一议 — decided case by case, no cap.
+
+    Cites 綦江府办发〔2021〕26号（二十）.
+    """
     return _decided(claim, None, [ctx.rules.clause("case_by_case.二十").basis])
 
 

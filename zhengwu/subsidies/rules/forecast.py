@@ -31,10 +31,10 @@ from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
 from zhengwu.core.parameters import Rulebook, Version, parameter_number
 
+from .parameters import default_rules
 from .quote import Quote, quote
 from .recognitions import RECOGNITIONS
 from .register import Firm, Register, firm_claims
-from .rules import default_policy
 
 ITEM_ORDER = ("一", "二", "三", "四", "六", "七", "十三", "十七", "十八", "十九")
 LIMIT = 2**62  # products must stay below this to be exact in int64 (with room for the + q)
@@ -74,7 +74,7 @@ def forecast(firms: Register | Sequence[Firm], rules: Rulebook | None = None,
     """What the policy would pay the register's firms on `on` (default today); with `overrides`
     ({"六.above.cap": "600000"}), also under those values, compared with the current ones."""
     register = firms if isinstance(firms, Register) else Register.from_firms(list(firms))
-    rules = rules or default_policy()
+    rules = rules or default_rules()
     on = on or max(today(), rules.document.effective)
     if on < rules.document.effective:
         raise DomainError(f"测算日期 {on.isoformat()} 早于{rules.document.number}施行之日 "
@@ -106,12 +106,13 @@ def what_if(rules: Rulebook, overrides: Mapping[str, Any], on: dt.date) -> tuple
 
 def explain(firm: Firm, rules: Rulebook | None = None, *, on: dt.date | None = None) -> Quote:
     """One firm's amounts with their basis (逐户说明): the quote of its register facts."""
-    rules = rules or default_policy()
+    rules = rules or default_rules()
     day = on or max(today(), rules.document.effective)
     return quote(firm_claims(firm, on=day.isoformat()), rules=rules)
 
 
 def _compute(register: Register, rules: Rulebook, on: dt.date) -> Forecast:
+    """Cites 綦江府办发〔2021〕26号（十三）、綦江府办发〔2021〕26号（十七）、綦江府办发〔2021〕26号（十九）."""
     c = register.columns
     p = _Params(rules, on)
     firm = c["firm"]

@@ -12,13 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from zhengwu.core.amounts import FEN
+from zhengwu.core.citations import canonical_cite
 from zhengwu.core.parameters import Rulebook, Version
 
 from .facts import Claim
 
 CALCULATION = "计算"
 DECISION = "取舍（Decision）"
-BOUNDARY = "边界约定（SPEC：立法技术规范（试行）(一)）"
+BOUNDARY = canonical_cite("边界约定（SPEC：立法技术规范（试行）（一））")  # written through core.citations
 ZERO = Decimal("0.00")
 
 

@@ -21,7 +21,7 @@ from .facts import Claim, check_facts
 from .items import ITEMS
 from .items_other import no_money
 from .lines import CALCULATION, ZERO, Context, Line, refuse, yuan
-from .rules import cite, default_policy
+from .parameters import cite, default_rules
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def quote(facts: Any, *, rules: Rulebook | None = None) -> Quote:
 
     `rules` defaults to the shipped parameters; a DomainError names the claim and field at fault.
     """
-    rules = rules or default_policy()
+    rules = rules or default_rules()
     checked = check_facts(facts, rules)
     ctx = Context(on=checked.on, kind=checked.kind, rules=rules)
     lines = tuple(claim_line(claim, ctx) for claim in checked.claims)

@@ -24,18 +24,19 @@ from zhengwu.core.parameters import Rulebook
 from .fields import FORMS_BY_KEY
 from .items import ITEMS
 from .items_other import NO_MONEY
+from .parameters import cite, default_rules
 from .recognitions import RECOGNITIONS
-from .rules import cite, default_policy
 
 
 def items_catalogue(*, on: dt.date | None = None, rules: Rulebook | None = None) -> list[dict[str, Any]]:
     """The 23 items with kinds, sub-rules, recognition codes with names and amounts, and claim fields."""
-    rules = rules or default_policy()
+    rules = rules or default_rules()
     on = max(on or today(), rules.document.effective)
     return [_entry(item.number, rules, on) for item in ITEMS.values()]
 
 
 def _entry(number: str, rules: Rulebook, on: dt.date) -> dict[str, Any]:
+    """Cites 綦江府办发〔2021〕26号（一）、綦江府办发〔2021〕26号（二）、綦江府办发〔2021〕26号（三）、綦江府办发〔2021〕26号（四）、綦江府办发〔2021〕26号（七）、綦江府办发〔2021〕26号（十一）、綦江府办发〔2021〕26号（十四）、綦江府办发〔2021〕26号（十八）、綦江府办发〔2021〕26号（十九）、綦江府办发〔2021〕26号（五）、綦江府办发〔2021〕26号（八）、綦江府办发〔2021〕26号（九）、綦江府办发〔2021〕26号（十）、綦江府办发〔2021〕26号（十二）、綦江府办发〔2021〕26号（十五）、綦江府办发〔2021〕26号（十六）、綦江府办发〔2021〕26号（十七）、綦江府办发〔2021〕26号（二十）、綦江府办发〔2021〕26号（二十一）、綦江府办发〔2021〕26号（二十二）、綦江府办发〔2021〕26号（二十三）."""
     item = ITEMS[number]
     entry: dict[str, Any] = {"item": number, "cite": cite(number), "title": item.title,
                              "text": rules.clause(f"item.{number}").text, "kind": item.kind,

@@ -73,6 +73,7 @@ def item_8_agricultural_patent(claim: Claim, ctx: Context) -> Line:
     """（八）支持农业重点领域技术创新 (农业专利申请): 3万 to a large-scale intelligent technology firm.
 
     Decision: the text gives no unit (unlike (十三)'s 元/件), so it is 3万 once per claim, not per patent.
+    Cites 綦江府办发〔2021〕26号（八）.
     """
     amount = ctx.version("八.amount")
     if not claim["large_scale_intelligent_tech_firm"]:

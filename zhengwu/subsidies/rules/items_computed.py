@@ -24,7 +24,8 @@ PLACE_LABELS = {"cn": "国家知识产权局授权", "eu_us_jp": "欧、美、�
 
 def item_5_project_matching(claim: Claim, ctx: Context) -> Line:
     """（五）科技计划项目配套: 50% of national funding (at most 50万), 10% of municipal (at most 20万) per
-    project; not for projects won as a high-tech enterprise (高新技术企业获批支持项目除外)."""
+    project; not for projects won as a high-tech enterprise (高新技术企业获批支持项目除外).
+    Cites 綦江府办发〔2021〕26号（五）."""
     level = claim["level"]
     rate, cap = ctx.version(f"五.{level}.rate"), ctx.version(f"五.{level}.cap")
     if claim["high_tech_enterprise_project"]:
@@ -38,7 +39,8 @@ def item_5_project_matching(claim: Claim, ctx: Context) -> Line:
 
 def item_6_rd_input(claim: Claim, ctx: Context) -> Line:
     """（六）支持企业加大研发投入: for firms with a district-or-higher R&D institution and no R&D reserve grant,
-    1% of the R&D spending declared for the super-deduction (加计扣除), by scale (规上/规下)."""
+    1% of the R&D spending declared for the super-deduction (加计扣除), by scale (规上/规下).
+    Cites 綦江府办发〔2021〕26号（六）."""
     conditions = ctx.rules.clause("rd_conditions").basis
     if not claim["has_rd_institution"]:
         return refuse(claim, "未成立区级以上研发机构", [conditions])
@@ -63,6 +65,7 @@ def item_6_rd_input_below(claim: Claim, ctx: Context) -> Line:
 
 
 def _rd_input(claim: Claim, ctx: Context, scale: str, label: str) -> Line:
+    """Cites 綦江府办发〔2021〕26号（六）."""
     threshold, rate = ctx.version(f"六.{scale}.intensity"), ctx.version(f"六.{scale}.rate")
     cap, minimum = ctx.version(f"六.{scale}.cap"), ctx.version(f"六.{scale}.minimum")
     spend, revenue = claim["rd_spend"], claim["revenue"]
@@ -99,6 +102,7 @@ def item_10_financing_guarantee(claim: Claim, ctx: Context) -> Line:
     """（十）支持金融机构加大信贷投放 (融资担保补贴): 2% of the maximum guaranteed financing (最高融资担保额).
 
     Decision (SPEC S6): 2% of the guaranteed amount applied for, shown as such; the text sets no cap.
+    Cites 綦江府办发〔2021〕26号（十）.
     """
     rate = ctx.version("十.rate")
     raw = claim["guaranteed_amount"] * (rate.value or Decimal(0))
@@ -109,7 +113,8 @@ def item_10_financing_guarantee(claim: Claim, ctx: Context) -> Line:
 
 def item_13_invention_patents(claim: Claim, ctx: Context) -> Line:
     """（十三）支持知识产权保护 (发明专利授权): CNIPA 1万/件 to firms, 5000/件 to others; EU/US/JP 2万/件 and
-    other countries 1万/件 to firms only; one grant per invention (只资助1次) — the highest applicable."""
+    other countries 1万/件 to firms only; one grant per invention (只资助1次) — the highest applicable.
+    Cites 綦江府办发〔2021〕26号（十三）."""
     inventions: dict[str, list[str]] = {}
     for position, patent in enumerate(claim["patents"]):
         place = _place(patent["granted_in"], claim.where(f"patents[{position}].granted_in"))
@@ -150,7 +155,10 @@ def _place(code: str, where: str) -> str:
 
 
 def item_14_pledge_valuation(claim: Claim, ctx: Context) -> Line:
-    """（十四）知识产权质押融资价值评估费: 50% of the fee actually paid, at most 5万."""
+    """（十四）知识产权质押融资价值评估费: 50% of the fee actually paid, at most 5万.
+
+    Cites 綦江府办发〔2021〕26号（十四）.
+    """
     rate, cap = ctx.version("十四.pledge.rate"), ctx.version("十四.pledge.cap")
     raw = claim["valuation_fee"] * (rate.value or Decimal(0))
     said = f"价值评估费 {yuan(claim['valuation_fee'])} 元 × {percent(rate.value or Decimal(0))} = {yuan(raw)} 元"
@@ -158,7 +166,10 @@ def item_14_pledge_valuation(claim: Claim, ctx: Context) -> Line:
 
 
 def item_17_sales_tiers(claim: Claim, ctx: Context) -> Line:
-    """（十七）高新技术产品认定次年销售收入 达1000万/3000万/5000万 → 10万/30万/50万, once, the highest tier."""
+    """（十七）高新技术产品认定次年销售收入 达1000万/3000万/5000万 → 10万/30万/50万, once, the highest tier.
+
+    Cites 綦江府办发〔2021〕26号（十七）.
+    """
     sales = claim["sales"]
     tiers = [(ctx.version(f"十七.sales.tier_{n}.threshold"), ctx.version(f"十七.sales.tier_{n}.amount"))
              for n in (1, 2, 3)]
@@ -181,7 +192,10 @@ def item_17_high_tech_products(claim: Claim, ctx: Context) -> Line:
 
 
 def item_17_technology_contracts(claim: Claim, ctx: Context) -> Line:
-    """（十七）技术合同认定登记: 万分之一 (0.01%) of the registered total, at most 10万."""
+    """（十七）技术合同认定登记: 万分之一 (0.01%) of the registered total, at most 10万.
+
+    Cites 綦江府办发〔2021〕26号（十七）.
+    """
     rate, cap = ctx.version("十七.contracts.rate"), ctx.version("十七.contracts.cap")
     total = claim["registered_total"]
     if total == 0:
