@@ -5,22 +5,7 @@ import datetime as dt
 
 from django.db import models
 
-
-class Management(models.TextChoices):
-    """管理类型 (实施方案 三、实施范围及对象)."""
-
-    MANAGED = "物业", "物业"
-    UNMANAGED = "非物业", "非物业"
-    SINGLE_STAIR = "单梯", "单梯"
-
-
-class BuildingType(models.TextChoices):
-    """楼型 (实施方案 四(二): 小高层及洋房先行, 高层试点, 新建楼盘不设桶)."""
-
-    HIGH_RISE = "高层", "高层"
-    MID_RISE = "小高层", "小高层"
-    VILLA = "洋房", "洋房"
-    NEW_BUILD = "新建", "新建"
+from ..vocab import BuildingType, Management, PublicityKind
 
 
 class Community(models.Model):
@@ -32,8 +17,8 @@ class Community(models.Model):
     unit = models.ForeignKey("org.Organization", on_delete=models.PROTECT, related_name="waste_communities",
                              verbose_name="街镇")
     name = models.CharField("小区", max_length=100)
-    management = models.CharField("管理类型", max_length=10, choices=Management.choices)
-    building = models.CharField("楼型", max_length=10, choices=BuildingType.choices)
+    management = models.CharField("管理类型", max_length=20, choices=Management.choices)
+    building = models.CharField("楼型", max_length=20, choices=BuildingType.choices)
     households = models.PositiveIntegerField("户数")
     floor_bins = models.PositiveIntegerField("楼层桶数", default=0)
     cleaners = models.PositiveIntegerField("保洁人数", default=0)
@@ -78,16 +63,9 @@ class Community(models.Model):
 class PublicityAction(models.Model):
     """One publicity action (宣传发动, 五(三)): door to door, owners' meeting, online group, notice posted."""
 
-    class Kind(models.TextChoices):
-        DOOR = "door", "入户宣传（敲门行动）"
-        MEETING = "meeting", "业主代表大会、院坝会"
-        ONLINE = "online", "业主群线上宣传"
-        NOTICE = "notice", "公示张贴告知书"
-        SCREEN = "screen", "电梯、户外屏滚动播放"
-
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="publicity",
                                   verbose_name="小区")
-    kind = models.CharField("方式", max_length=10, choices=Kind.choices)
+    kind = models.CharField("方式", max_length=10, choices=PublicityKind.choices)
     on = models.DateField("日期")
     note = models.CharField("说明", max_length=300, blank=True)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from ..vocab import Category
+
 
 class Card(models.Model):
     """A household's points card (积分卡). `balance` is kept by the ingestion in the same transaction as the
@@ -31,12 +33,6 @@ class Card(models.Model):
 class DropEvent(models.Model):
     """One drop-off (投放) reported by a card reader or an inspector's phone. `event_id` is the sender's own
     identifier: a retried batch finds it already stored and nothing is counted twice."""
-
-    class Category(models.TextChoices):
-        RECYCLABLE = "recyclable", "可回收物"
-        KITCHEN = "kitchen", "厨余垃圾"
-        HAZARDOUS = "hazardous", "有害垃圾"
-        OTHER = "other", "其他垃圾"
 
     event_id = models.CharField("事件编号", max_length=64, unique=True)
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="events", verbose_name="积分卡")

@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from django.db import models
 
-
-class Quality(models.TextChoices):
-    GOOD = "good", "分类准确"
-    FAIR = "fair", "基本准确"
-    POOR = "poor", "分类不准确"
+from ..vocab import Quality
 
 
 class Inspection(models.Model):
