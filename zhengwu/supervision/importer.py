@@ -23,7 +23,8 @@ from zhengwu.core.errors import DomainError
 from zhengwu.gazette.models import Document, Node
 
 from . import extract, rulebook, units
-from .models import Assignment, Programme, Role, Target, Task
+from .models import Assignment, Programme, Target, Task
+from .vocab import Role
 
 SPACES = re.compile(r"\s+")
 

@@ -4,19 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-
-class State(models.TextChoices):
-    """The steps of SPEC S3, in order (学生申报 → 学校推荐 → 专家评审 → 排名 → 社会公示 → 常务会审定 → 印发决定)."""
-
-    DRAFT = "draft", "筹备"
-    APPLYING = "applying", "学生申报"
-    RECOMMENDING = "recommending", "学校推荐"
-    REVIEWING = "reviewing", "专家评审"
-    RANKED = "ranked", "已排名"
-    NOTICE = "notice", "社会公示"
-    APPROVED = "approved", "常务会已审定"
-    DECIDED = "decided", "决定已印发"
-
+from ..vocab import State
 
 ORDER = list(State)
 

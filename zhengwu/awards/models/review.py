@@ -4,16 +4,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from ..vocab import Tier
 from .edition import Edition
 from .people import Expert, School
-
-
-class Tier(models.TextChoices):
-    """The two awards and the reserve (候补) a removal draws from."""
-
-    WINNER = "winner", "区长奖"
-    NOMINEE = "nominee", "区长提名奖"
-    RESERVE = "reserve", "候补"
 
 
 class Candidate(models.Model):

@@ -2,18 +2,8 @@
 from django.conf import settings
 from django.db import models
 
+from ..vocab import State
 from .firm import ApplicantKey, Firm
-
-
-class State(models.TextChoices):
-    """Where an application stands (办理状态); the legal moves are in workflow.TRANSITIONS."""
-
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    UNDER_REVIEW = "under_review", "审核中"
-    APPROVED = "approved", "已批准"
-    REJECTED = "rejected", "不予批准"
-    PAID = "paid", "已拨付"
 
 
 class ReferenceCounter(models.Model):

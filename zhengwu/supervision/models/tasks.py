@@ -5,24 +5,8 @@ from django.urls import reverse
 
 from zhengwu.org.models import Organization
 
+from ..vocab import Role, State
 from .programme import Programme
-
-
-class Role(models.TextChoices):
-    LEAD = "lead", "责任单位"
-    COOPERATING = "cooperating", "配合单位"
-
-
-class State(models.TextChoices):
-    """Where one unit stands on one task; the legal moves are in workflow.TRANSITIONS."""
-
-    ASSIGNED = "assigned", "已交办"
-    ACKNOWLEDGED = "acknowledged", "已签收"
-    IN_PROGRESS = "in_progress", "办理中"
-    REPORTED = "reported", "已报结"
-    REVIEWED = "reviewed", "已审核"
-    CLOSED = "closed", "已销号"
-    RETURNED = "returned", "已退回"
 
 
 class Task(models.Model):
