@@ -27,6 +27,9 @@ def to_chinese(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # PostgreSQL refuses to ALTER a table with pending trigger events in the same transaction as the UPDATEs
+    # (going back: words restored, then the column narrowed), so each step commits on its own.
+    atomic = False
 
     dependencies = [
         ("waste", "0001_initial"),
@@ -46,5 +49,5 @@ class Migration(migrations.Migration):
             field=models.CharField(choices=[("high_rise", "高层"), ("mid_rise", "小高层"), ("villa", "洋房"),
                                             ("new_build", "新建")], max_length=20, verbose_name="楼型"),
         ),
-        migrations.RunPython(to_english, to_chinese, elidable=False),
+        migrations.RunPython(to_english, to_chinese, atomic=True, elidable=False),
     ]
