@@ -41,7 +41,8 @@ class Rollback(Exception):
 def build(candidates: int, schools: int, experts: int, seed: int):
     from django.db import transaction
 
-    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, School, State
+    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, School
+    from zhengwu.awards.vocab import State
 
     rng = random.Random(seed)
     with transaction.atomic():
@@ -107,7 +108,8 @@ def main() -> None:
     from django.db import transaction
 
     from zhengwu.awards import notice, ranking
-    from zhengwu.awards.models import Candidate, Edition, Objection, State
+    from zhengwu.awards.models import Candidate, Edition, Objection
+    from zhengwu.awards.vocab import State
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()

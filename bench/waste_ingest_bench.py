@@ -80,7 +80,7 @@ def build() -> None:
 
     with transaction.atomic():
         unit = resolve_unit("古南街道")
-        Community.objects.bulk_create([Community(unit=unit, name=f"基准小区{i:03d}", management="物业", building="高层",
+        Community.objects.bulk_create([Community(unit=unit, name=f"基准小区{i:03d}", management="managed", building="high_rise",
                                                  households=CARDS // COMMUNITIES) for i in range(COMMUNITIES)])
         communities = list(Community.objects.order_by("name").values_list("pk", flat=True))
         DropPoint.objects.bulk_create([DropPoint(community_id=c, code=f"PT{i:04d}", name=f"{i}号点")

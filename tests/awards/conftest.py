@@ -43,7 +43,7 @@ def make_candidates(edition, schools, names):
     """Applications opened 2022-03-01, each (school key, name, grade, class), then recommendation opened."""
     from zhengwu.awards.applications import apply
     from zhengwu.awards.editions import advance
-    from zhengwu.awards.models import State
+    from zhengwu.awards.vocab import State
 
     advance(edition, State.APPLYING, D(2022, 3, 1))
     made = [apply(edition, schools[key], name=name, grade=grade, class_no=cls, project=f"{name}的项目",

@@ -7,7 +7,8 @@ import docx
 import pytest
 
 from zhengwu.awards import applications, decision, notice, ranking, review
-from zhengwu.awards.models import Assignment, Candidate, Edition, State
+from zhengwu.awards.models import Assignment, Candidate, Edition
+from zhengwu.awards.vocab import State
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette import models as g
 

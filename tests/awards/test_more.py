@@ -10,7 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from zhengwu.awards import applications, decision, notice, ranking, review
-from zhengwu.awards.models import Assignment, Candidate, Edition, State
+from zhengwu.awards.models import Assignment, Candidate, Edition
+from zhengwu.awards.vocab import State
 from zhengwu.gazette import models as g
 
 from .conftest import make_candidates

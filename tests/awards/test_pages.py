@@ -132,7 +132,7 @@ def test_expert_sees_only_own_assignments(edition, schools, experts):
 
 def test_school_applies_with_bad_grade_and_sees_the_message(edition, schools):
     from zhengwu.awards.editions import advance
-    from zhengwu.awards.models import State
+    from zhengwu.awards.vocab import State
 
     advance(edition, State.APPLYING, D(2022, 3, 1))
     client = login("recommend_candidate", "school", school=schools["kdc"])
@@ -191,7 +191,8 @@ def test_student_applies_on_the_public_form(edition, schools, settings, tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from zhengwu.awards.editions import advance
-    from zhengwu.awards.models import CandidateFile, State
+    from zhengwu.awards.models import CandidateFile
+    from zhengwu.awards.vocab import State
 
     settings.MEDIA_ROOT = tmp_path
     advance(edition, State.APPLYING, D(2022, 3, 1))

@@ -63,8 +63,9 @@ def test_tiers_respect_quotas_and_scores(marks, winners, nominees, removed):
     from django.db import transaction
 
     from zhengwu.awards.applications import school_named
-    from zhengwu.awards.models import Candidate, Edition, Tier
+    from zhengwu.awards.models import Candidate, Edition
     from zhengwu.awards.ranking import apply_tiers
+    from zhengwu.awards.vocab import Tier
 
     with transaction.atomic():  # each example rolls back, so the next starts empty
         edition = Edition.objects.create(number=99, year=2030, winner_quota=winners, nominee_quota=nominees,

@@ -3,7 +3,8 @@ import json
 
 from django.core.management import call_command
 
-from zhengwu.awards.models import Edition, State
+from zhengwu.awards.models import Edition
+from zhengwu.awards.vocab import State
 
 WINNERS = ["王烁", "唐艾琳", "王梓涵", "许圣哲", "李欣妍", "张成城", "赵远霖", "赵鸿宇", "陈裔程", "杨越"]
 NOMINEES = ["张程祥", "吴沛琪", "胡景程", "赵俊熙", "蔡翔秋皓", "周飞翔", "杨韩", "周渝", "陈熙", "梅锋睿"]

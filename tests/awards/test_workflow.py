@@ -7,7 +7,8 @@ import pytest
 
 from zhengwu.awards import applications, notice, ranking, review
 from zhengwu.awards.editions import advance, create_edition
-from zhengwu.awards.models import Assignment, Candidate, EditionEvent, Objection, State, Tier
+from zhengwu.awards.models import Assignment, Candidate, EditionEvent, Objection
+from zhengwu.awards.vocab import State, Tier
 from zhengwu.core.errors import DomainError
 
 from .conftest import make_candidates

@@ -26,7 +26,8 @@ def award_site(site, settings, tmp_path):
 
     from zhengwu.awards import applications
     from zhengwu.awards.editions import advance, create_edition
-    from zhengwu.awards.models import Expert, SchoolMember, State
+    from zhengwu.awards.models import Expert, SchoolMember
+    from zhengwu.awards.vocab import State
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -161,7 +162,8 @@ def test_student_applies_and_reads_the_notice_on_a_phone(award_site, phone_page,
 
     from zhengwu.awards import notice, ranking, review
     from zhengwu.awards.editions import advance, create_edition
-    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, State
+    from zhengwu.awards.models import Assignment, Candidate, Edition, Expert
+    from zhengwu.awards.vocab import State
 
     base = award_site
     advance(create_edition(11, 2026, on=dt.date(2026, 3, 1)), State.APPLYING, dt.date(2026, 3, 1))

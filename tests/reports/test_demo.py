@@ -14,7 +14,8 @@ from zhengwu.reports import access, crypto
 from zhengwu.reports.deadlines import deadline_status
 from zhengwu.reports.demo import ACCOUNTS, MARK, build_demo
 from zhengwu.reports.documents import kinds_for, notice_docx
-from zhengwu.reports.models import AccessLog, CaseEvent, CaseMessage, Report, State
+from zhengwu.reports.models import AccessLog, CaseEvent, CaseMessage, Report
+from zhengwu.reports.vocab import State
 
 UNITS = {"区应急局": "重庆市綦江区应急管理局", "区住房城乡建委": "区住房城乡建委", "区交通局": "区交通局",
          "区财政局": "重庆市綦江区财政局"}

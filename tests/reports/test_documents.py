@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from zhengwu.core.errors import DomainError
 from zhengwu.reports.deadlines import compute_due
 from zhengwu.reports.documents import KINDS, amount_in_words, notice_docx
-from zhengwu.reports.models import AccessLog, State
+from zhengwu.reports.models import AccessLog
+from zhengwu.reports.vocab import State
 from zhengwu.reports.workflow import authorise_signatory, extend_verification
 
 from .conftest import CONTENT, FACTS, ID_NUMBER, IDENTITY, NAME, PHONE, step, walk_to

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from zhengwu.core.errors import DomainError
 from zhengwu.reports import crypto
-from zhengwu.reports.models import CaseEvent, CaseMessage, Report, State
+from zhengwu.reports.models import CaseEvent, CaseMessage, Report
+from zhengwu.reports.vocab import State
 from zhengwu.reports.workflow import TRANSITIONS, transition
 
 from .conftest import FACTS, step, walk_to

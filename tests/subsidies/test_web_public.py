@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from zhengwu.subsidies.models import Application, ApplicationEvent, EvidenceFile, State
+from zhengwu.subsidies.models import Application, ApplicationEvent, EvidenceFile
+from zhengwu.subsidies.vocab import State
 
 from . import web
 from .web import FIRM_CODE, OTHER_CODE, PDF, PNG, start, text

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from zhengwu.subsidies.models import Application, State
+from zhengwu.subsidies.models import Application
+from zhengwu.subsidies.vocab import State
 
 from . import web
 from .web import LAB_CLAIM, PDF, start, step, text, verify, walk_to

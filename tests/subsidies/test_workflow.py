@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
 from zhengwu.subsidies import workflow
-from zhengwu.subsidies.models import Application, ApplicationEvent, State
+from zhengwu.subsidies.models import Application, ApplicationEvent
+from zhengwu.subsidies.vocab import State
 
 from . import web
 from .web import LAB_CLAIM, RD_CLAIM, STAR_CLAIM, start, step, walk_to

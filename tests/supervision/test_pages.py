@@ -6,7 +6,7 @@ import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from zhengwu.supervision.models import State
+from zhengwu.supervision.vocab import State
 
 from .conftest import PNG, assignment, make_user
 

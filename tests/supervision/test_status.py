@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from zhengwu.core.days import due_after
 from zhengwu.supervision import status
-from zhengwu.supervision.models import State
+from zhengwu.supervision.vocab import State
 
 DUE = dt.date(2021, 7, 20)
 

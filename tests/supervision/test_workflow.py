@@ -5,7 +5,8 @@ import pytest
 
 from zhengwu.core.errors import DomainError
 from zhengwu.supervision import workflow
-from zhengwu.supervision.models import Extension, State, TaskFile
+from zhengwu.supervision.models import Extension, TaskFile
+from zhengwu.supervision.vocab import State
 
 from .conftest import PNG, assignment, make_user
 

@@ -20,7 +20,7 @@ def make_community(unit: str = "古南街道", name: str = "翠湖小区", **fie
     from zhengwu.waste.models import Community
     from zhengwu.waste.units import resolve_unit
 
-    defaults = {"management": "物业", "building": "高层", "households": 300, "floor_bins": 30, "cleaners": 3,
+    defaults = {"management": "managed", "building": "high_rise", "households": 300, "floor_bins": 30, "cleaners": 3,
                 "property_company": "重庆翠湖物业管理有限公司"}
     return Community.objects.create(unit=resolve_unit(unit), name=name, **(defaults | fields))
 

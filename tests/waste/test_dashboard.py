@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def add(unit: str, name: str, removed: dt.date | None, **fields) -> Community:
-    defaults = {"management": "物业", "building": "高层", "households": 100}
+    defaults = {"management": "managed", "building": "high_rise", "households": 100}
     return Community.objects.create(unit=resolve_unit(unit), name=name, removed_on=removed, **(defaults | fields))
 
 
@@ -31,7 +31,7 @@ def test_a_unit_behind_its_pace_is_at_risk_with_the_communities_to_do_first():
     on = dt.date(2021, 8, 3)  # 4 weeks before 2021-08-31
     for i in range(10):
         add("古南街道", f"高层{i}", None)
-    add("古南街道", "无物业院子", None, management="非物业")
+    add("古南街道", "无物业院子", None, management="unmanaged")
     add("古南街道", "已撤", dt.date(2021, 7, 30))
     risks = dashboard.risks(on)
     assert [r.progress.unit for r in risks] == ["古南街道"]

@@ -27,7 +27,7 @@ def test_good_file_is_imported_with_units_from_the_org_registry():
     assert outcome.as_json() == {"created": 4, "updated": 0, "units": {"古南街道": 2, "文龙街道": 1, "东溪镇": 1}}
     old = Community.objects.get(name="老街院子")
     assert old.unit.name == "古南街道" and old.unit.classification == "street"
-    assert old.removed_on is None and old.management == "非物业" and old.property_company == ""
+    assert old.removed_on is None and old.get_management_display() == "非物业" and old.property_company == ""
     new = Community.objects.get(name="滨江新城")
     assert new.handover_on == dt.date(2021, 6, 30) and new.removed_on is None  # a new build is handed over
     assert Community.objects.get(name="东溪小区").removed_on == dt.date(2021, 9, 3)

@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 AUG, NOV = dt.date(2021, 8, 31), dt.date(2021, 11, 30)
 
 
-def fill(unit: str, total: int, done: int, *, on: dt.date = dt.date(2021, 8, 1), building: str = "高层") -> None:
+def fill(unit: str, total: int, done: int, *, on: dt.date = dt.date(2021, 8, 1), building: str = "high_rise") -> None:
     org = resolve_unit(unit)
     Community.objects.bulk_create([
-        Community(unit=org, name=f"{unit}{i:03d}", management="物业", building=building, households=100,
-                  removed_on=on if i < done and building != "新建" else None,
-                  handover_on=on if i < done and building == "新建" else None) for i in range(total)])
+        Community(unit=org, name=f"{unit}{i:03d}", management="managed", building=building, households=100,
+                  removed_on=on if i < done and building != "new_build" else None,
+                  handover_on=on if i < done and building == "new_build" else None) for i in range(total)])
 
 
 def of(unit: str, on: dt.date) -> dict:
@@ -73,10 +73,10 @@ def test_removal_after_the_day_does_not_count_yet():
 
 
 def test_new_builds_count_as_done_from_handover():
-    fill("文龙街道", 2, 2, on=dt.date(2021, 7, 1), building="新建")
+    fill("文龙街道", 2, 2, on=dt.date(2021, 7, 1), building="new_build")
     fill("文龙街道", 0, 0)
     org = resolve_unit("文龙街道")
-    Community.objects.create(unit=org, name="未交付新盘", management="物业", building="新建", households=10)
+    Community.objects.create(unit=org, name="未交付新盘", management="managed", building="new_build", households=10)
     answer = of("文龙街道", AUG)
     assert (answer["communities"], answer["done"]) == (3, 2)
     assert of("文龙街道", dt.date(2021, 6, 30))["done"] == 0
@@ -99,8 +99,9 @@ def test_each_street_has_its_own_target_group():
 
 def test_work_queue_puts_non_managed_and_mid_rise_first_and_high_rise_last():
     org = resolve_unit("古南街道")
-    for name, management, building in (("A高层", "物业", "高层"), ("B洋房", "物业", "洋房"), ("C无物业", "非物业", "高层"),
-                                       ("D单梯", "单梯", "高层"), ("E小高层", "物业", "小高层"), ("F新盘", "物业", "新建")):
+    for name, management, building in (("A高层", "managed", "high_rise"), ("B洋房", "managed", "villa"),
+                                       ("C无物业", "unmanaged", "high_rise"), ("D单梯", "single_stair", "high_rise"),
+                                       ("E小高层", "managed", "mid_rise"), ("F新盘", "managed", "new_build")):
         Community.objects.create(unit=org, name=name, management=management, building=building, households=10)
     queue = work_queue("古南街道", AUG)
     assert [c.name for c, _ in queue] == ["C无物业", "D单梯", "B洋房", "E小高层", "A高层", "F新盘"]

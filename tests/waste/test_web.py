@@ -36,7 +36,7 @@ def community():
     c = make_community("古南街道", "翠湖小区", removed_on=dt.date(2021, 8, 1), contact="王明", phone="023-1",
                        notice_start=dt.date(2021, 8, 1))
     make_point(c, "GN-1", "1栋东侧")
-    make_community("古南街道", "老街院子", management="非物业", building="小高层")
+    make_community("古南街道", "老街院子", management="unmanaged", building="mid_rise")
     make_community("古南街道", "望江高层")
     return c
 
@@ -97,7 +97,7 @@ def test_editing_and_recording(office, community):
     page = office.get(f"/waste/communities/{community.pk}/").content.decode()
     assert "敲门行动" in page and "2号点位移至南门" in page
     edited = office.post(f"/waste/communities/{community.pk}/edit/", {
-        "management": "物业", "building": "高层", "households": 301, "floor_bins": 0, "cleaners": 3,
+        "management": "managed", "building": "high_rise", "households": 301, "floor_bins": 0, "cleaners": 3,
         "plan": "一小区一方案：1栋东侧设点", "contact": "王明", "phone": "023-1"})
     assert edited.status_code == 302
     community.refresh_from_db()
@@ -273,7 +273,7 @@ def test_guidance_list_as_excel(office, community):
 
 
 def test_registering_one_community_by_hand(office, community):
-    form = {"unit_name": "通惠街道", "community_name": " 通惠 花园 ", "management": "非物业", "building": "洋房",
+    form = {"unit_name": "通惠街道", "community_name": " 通惠 花园 ", "management": "unmanaged", "building": "villa",
             "households": "88", "floor_bins": "6", "cleaners": "1"}
     response = office.post("/waste/communities/new/", form)
     created = Community.objects.get(name="通惠花园")

@@ -14,7 +14,8 @@ from zhengwu.reports.evidence import KINDS, check_file
 
 from . import grades
 from .editions import locked, log, not_before, require_state
-from .models import Candidate, CandidateFile, Edition, School, State
+from .models import Candidate, CandidateFile, Edition, School
+from .vocab import State
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report with photos; videos are linked, not uploaded
 MAX_FILES = 10

@@ -25,9 +25,10 @@ from zhengwu.gazette.render.docx import document_docx
 from zhengwu.gazette.search.index import index_import
 
 from .editions import locked, log, not_before, require_state
-from .models import Candidate, Edition, State, Tier
+from .models import Candidate, Edition
 from .ranking import tier_list
 from .text import chinese_date
+from .vocab import State, Tier
 
 ISSUER = "重庆市綦江区人民政府"
 HEADER = "重庆市綦江区人民政府文件"

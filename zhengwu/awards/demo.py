@@ -26,8 +26,9 @@ from zhengwu.gazette.models import Document
 
 from . import applications
 from .editions import advance, create_edition
-from .models import Edition, Expert, SchoolMember, State
+from .models import Edition, Expert, SchoolMember
 from .seed import import_document
+from .vocab import State
 
 SEED_DECISION = "綦江府发〔2021〕10号"
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

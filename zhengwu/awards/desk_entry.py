@@ -6,7 +6,8 @@ from __future__ import annotations
 from zhengwu.desk.registry import Count, DeskEntry
 
 from . import roles
-from .models import Assignment, Candidate, Edition, Objection, State
+from .models import Assignment, Candidate, Edition, Objection
+from .vocab import State
 
 OPEN = (State.APPLYING, State.RECOMMENDING)  # views.school: the edition a school applies to
 

@@ -10,7 +10,8 @@ from zhengwu.core.errors import DomainError
 from zhengwu.org.resolve import lookup_organization
 
 from . import rules
-from .models import Edition, EditionEvent, State
+from .models import Edition, EditionEvent
+from .vocab import State
 
 ORGANIZER = "区科技局"
 

@@ -10,8 +10,9 @@ from zhengwu.core.errors import DomainError
 
 from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
-from .models import Candidate, Edition, Objection, State
+from .models import Candidate, Edition, Objection
 from .ranking import apply_tiers
+from .vocab import State
 
 
 @transaction.atomic

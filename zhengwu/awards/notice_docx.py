@@ -7,9 +7,10 @@ from zhengwu.gazette.render.docx_writer import OfficialWriter
 
 from .decision import list_line
 from .editions import ORGANIZER
-from .models import Edition, Tier
+from .models import Edition
 from .ranking import tier_list
 from .text import chinese_date, chinese_ordinal
+from .vocab import Tier
 
 
 def notice_title(edition: Edition) -> str:

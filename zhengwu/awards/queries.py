@@ -4,7 +4,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from .grades import FLAGS
-from .models import Candidate, Edition, State, Tier
+from .models import Candidate, Edition
+from .vocab import State, Tier
 
 LIST_TIERS = (Tier.WINNER, Tier.NOMINEE)
 

@@ -15,7 +15,8 @@ from zhengwu.core.errors import DomainError
 
 from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
-from .models import Assignment, Candidate, Edition, State, Tier
+from .models import Assignment, Candidate, Edition
+from .vocab import State, Tier
 
 
 @dataclass

@@ -13,7 +13,8 @@ from zhengwu.core.errors import DomainError
 
 from . import rules
 from .editions import last_step_day, locked, log, not_before, require_state
-from .models import Assignment, Candidate, Edition, Expert, Score, State
+from .models import Assignment, Candidate, Edition, Expert, Score
+from .vocab import State
 
 
 @dataclass

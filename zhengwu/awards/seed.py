@@ -20,7 +20,8 @@ from zhengwu.gazette import models as g
 from . import grades, rules
 from .applications import school_named
 from .editions import log
-from .models import Candidate, Edition, State, Tier
+from .models import Candidate, Edition
+from .vocab import State, Tier
 
 EDITION = re.compile(r"第([一二三四五六七八九十百零〇\d]+)届青少年科技创新区长奖")
 MEETING = re.compile(r"并?经(第.{1,30}?常务会(?:议)?)审定")

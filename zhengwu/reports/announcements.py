@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
 
-from .models import CaseEvent, Report, State
+from .models import CaseEvent, Report
+from .vocab import State
 
 METHOD = "announcement"
 

@@ -42,7 +42,8 @@ from .clients import authenticate_client
 from .evidence import MAX_FILES
 from .headers import confidential
 from .intake import file_report
-from .models import Channel, IntakeClient
+from .models import IntakeClient
+from .vocab import Channel
 
 router = Router(tags=["reports"])
 

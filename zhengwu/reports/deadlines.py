@@ -17,7 +17,8 @@ from django.db.models.functions import Coalesce
 from zhengwu.core.days import due_after
 from zhengwu.core.errors import DomainError
 
-from .models import Report, State
+from .models import Report
+from .vocab import State
 
 DOC = "綦应急发〔2021〕41号"
 VERIFICATION_DAYS = 60

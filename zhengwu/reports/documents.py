@@ -35,7 +35,8 @@ from zhengwu.org.resolve import lookup_organization
 
 from .access import IDENTITY_PERM, check_can_handle, read_reward, reveal_identity
 from .deadlines import CLAIM_DAYS, DOC, compute_due
-from .models import CaseEvent, Channel, Report, State
+from .models import CaseEvent, Report
+from .vocab import Channel, State
 from .workflow import is_office_unit
 
 KINDS: dict[str, str] = {

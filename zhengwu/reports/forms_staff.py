@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from zhengwu.org.models import Organization
 
-from .models import Channel, State
 from .rules import default_rules
 from .rules.facts import EXCLUSIONS, KINDS
 from .rules.grades import AccidentGrade
+from .vocab import Channel, State
 from .workflow import CLAIM_METHODS, MAX_CLAIM_EXTENSION_DAYS, NOTICE_METHODS
 
 # Channels a clerk types in; web reports come through the public form, platform reports through the API.

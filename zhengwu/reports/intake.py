@@ -20,8 +20,9 @@ from . import crypto, receipts
 from .access import check_can_route
 from .deadlines import VERIFICATION_DAYS, compute_due
 from .evidence import check_files, discard, store
-from .models import CaseEvent, Channel, IntakeClient, Matter, ReferenceCounter, Report, Signatory, State
+from .models import CaseEvent, IntakeClient, Matter, ReferenceCounter, Report, Signatory
 from .validation import CONTACT_KEYS, clean_content, clean_identity
+from .vocab import Channel, State
 
 CLOCK_SKEW = dt.timedelta(minutes=5)
 

@@ -29,8 +29,9 @@ from zhengwu.core.errors import DomainError
 from zhengwu.core.lockout import Lockout
 
 from . import conversation, crypto
-from .models import CaseEvent, CaseMessage, Report, State
+from .models import CaseEvent, CaseMessage, Report
 from .validation import clean_bank_account
+from .vocab import State
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 letters: no 0/O, 1/I
 SECRET_LENGTH = 10  # 10 × 5 bits = 50 bits

@@ -15,7 +15,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from . import crypto
-from .models import Channel, Report, State
+from .models import Report
+from .vocab import Channel, State
 
 TRUE_STATES = (State.VERIFIED_TRUE, State.REWARD_DECIDED, State.NOTICE_SENT, State.CLAIMED, State.LAPSED)
 CONCLUDED_STATES = (*TRUE_STATES, State.VERIFIED_FALSE, State.UNVERIFIABLE)

@@ -31,8 +31,9 @@ from .access import check_can_handle, check_can_route
 from .conversation import to_reporter
 from .deadlines import CLAIM_DAYS, DOC, MAX_EXTENSION_DAYS, NOTICE_DAYS, VERIFYING_STATES, compute_due
 from .matters import first_report
-from .models import CaseEvent, CaseMessage, Report, State
+from .models import CaseEvent, CaseMessage, Report
 from .rules import compute_reward
+from .vocab import State
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     State.ACCEPTED: (State.ROUTED,),

@@ -14,7 +14,8 @@ from django.db import connection, transaction
 from zhengwu.core.errors import DomainError
 
 from . import applicants, duplicates, engine, evidence
-from .models import ApplicantKey, Application, ApplicationEvent, EvidenceFile, Firm, ReferenceCounter, State
+from .models import ApplicantKey, Application, ApplicationEvent, EvidenceFile, Firm, ReferenceCounter
+from .vocab import State
 from .workflow import GRANTED, label, lock, record, save
 
 

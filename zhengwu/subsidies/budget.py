@@ -19,7 +19,8 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from . import engine
-from .models import Application, State
+from .models import Application
+from .vocab import State
 
 ZERO = Decimal("0.00")
 COUNTED = (State.SUBMITTED, State.UNDER_REVIEW, State.APPROVED, State.PAID)

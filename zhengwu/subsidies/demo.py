@@ -33,7 +33,8 @@ from zhengwu.org.resolve import lookup_organization
 from zhengwu.reports.validation import CREDIT_CHARS, CREDIT_WEIGHTS
 
 from . import applications, matching, workflow
-from .models import Application, RegisterUpload, State
+from .models import Application, RegisterUpload
+from .vocab import State
 
 MARK = "（示例）"
 UNIT = "区科技局"

@@ -9,7 +9,8 @@ from django.db.models import Q
 from zhengwu.desk.registry import Count, DeskEntry
 
 from . import workflow
-from .models import Application, State
+from .models import Application
+from .vocab import State
 
 
 def waiting(user) -> list[Count]:

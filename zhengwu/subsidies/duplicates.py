@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from zhengwu.core.errors import DomainError
 
 from . import engine
-from .models import Application, MatterKey, State
+from .models import Application, MatterKey
+from .vocab import State
 
 STATE_WORDS = {State.DRAFT: "草稿", State.APPROVED: "已批准", State.PAID: "已拨付", State.SUBMITTED: "已提交、正在办理",
                State.UNDER_REVIEW: "正在审核"}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import State
 from .questions import targets
+from .vocab import State
 
 
 def _date_field(label: str, *, required: bool = False) -> forms.DateField:

@@ -18,7 +18,8 @@ from zhengwu.core.errors import DomainError
 
 from . import applicants, duplicates, engine
 from .applications import Started, make_draft
-from .models import Application, Firm, RegisterMatch, RegisterUpload, State
+from .models import Application, Firm, RegisterMatch, RegisterUpload
+from .vocab import State
 from .workflow import GRANTED, PENDING
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -30,7 +30,8 @@ from zhengwu.core.errors import DomainError
 from zhengwu.core.versions import lock_seen, save_seen
 
 from . import duplicates, engine
-from .models import Application, ApplicationEvent, State
+from .models import Application, ApplicationEvent
+from .vocab import State
 
 DOC = "綦江府办发〔2021〕26号"
 REVIEW_PERM = "subsidies.review_application"

@@ -10,7 +10,8 @@ from zhengwu.core.dates import today
 from zhengwu.desk.registry import Count, DeskEntry
 
 from . import status, workflow
-from .models import Assignment, Extension, State
+from .models import Assignment, Extension
+from .vocab import State
 
 
 def waiting(user) -> list[Count]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 from django import forms
 
 from .files import ACCEPT, HINT
-from .models import Role
 from .progress import UNITS
+from .vocab import Role
 
 
 class DateInput(forms.DateInput):

@@ -24,8 +24,9 @@ from zhengwu.core.errors import DomainError
 from zhengwu.gazette.models import Document, Node
 
 from . import extract, units
-from .models import Assignment, Programme, Role, Target, Task
+from .models import Assignment, Programme, Target, Task
 from .rules import PLAN_NUMBER, TARGETS_FILE, default_rules, target_specs
+from .vocab import Role
 
 SPACES = re.compile(r"\s+")
 

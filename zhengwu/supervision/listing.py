@@ -5,8 +5,9 @@ from zhengwu.core.citations import cite
 from zhengwu.core.errors import DomainError
 
 from .importer import find_document
-from .models import Programme, Role, Target, Task
+from .models import Programme, Target, Task
 from .rhythm.tables import number
+from .vocab import Role
 
 
 def programme_of(number_text: str) -> Programme | None:

@@ -17,7 +17,8 @@ from zhengwu.core.days import due_after
 from zhengwu.core.errors import DomainError
 
 from . import rules
-from .models import Assignment, Programme, State
+from .models import Assignment, Programme
+from .vocab import State
 
 DONE = (State.REPORTED, State.REVIEWED, State.CLOSED)
 LIGHTS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}

@@ -22,7 +22,8 @@ from zhengwu.core.errors import DomainError
 
 from . import files as evidence
 from . import units
-from .models import Assignment, Extension, ReporterLink, Role, State, TaskEvent, TaskFile
+from .models import Assignment, Extension, ReporterLink, TaskEvent, TaskFile
+from .vocab import Role, State
 
 MANAGE = "supervision.manage_supervision"
 VIEW = "supervision.view_supervision"

@@ -15,8 +15,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .models import BuildingType
 from .progress import Target, UnitProgress, progress, registered, work_queue
+from .vocab import BuildingType
 
 START = dt.date(2021, 6, 1)  # 第一阶段 (2021年6月) starts the rollout
 

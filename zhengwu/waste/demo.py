@@ -31,6 +31,7 @@ from .guidance import record_inspection
 from .ingest import ingest
 from .models import Community, DropPoint
 from .units import UNITS, resolve_unit
+from .vocab import BuildingType, Management
 
 MARK = "（示例）"
 SAMPLES = {"古南街道": 12, "文龙街道": 10, "三江街道": 10, "新盛街道": 8, "通惠街道": 10, "东溪镇": 6, "安稳镇": 5}
@@ -71,22 +72,23 @@ def _samples() -> None:
     for unit_name, count in SAMPLES.items():
         unit = resolve_unit(unit_name)
         for i in range(count):
-            management = rng.choice(("物业", "物业", "非物业", "单梯"))
-            building = rng.choice(("高层", "小高层", "洋房", "高层", "新建" if i == count - 1 else "小高层"))
+            management = rng.choice((Management.MANAGED, Management.MANAGED, Management.UNMANAGED, Management.SINGLE_STAIR))
+            building = rng.choice((BuildingType.HIGH_RISE, BuildingType.MID_RISE, BuildingType.VILLA, BuildingType.HIGH_RISE,
+                                   BuildingType.NEW_BUILD if i == count - 1 else BuildingType.MID_RISE))
             removed = None
             if rng.random() < 0.7:
                 removed = dt.date(2021, 7, 1) + dt.timedelta(days=rng.randrange(150))
             community = Community.objects.create(
                 unit=unit, name=f"{NAMES[i % len(NAMES)]}{'小区' if i < len(NAMES) else '二期'}{MARK}",
                 management=management, building=building, households=rng.randrange(40, 600),
-                floor_bins=0 if building == "新建" else rng.randrange(4, 60), cleaners=rng.randrange(1, 8),
-                property_company="示例物业服务有限公司" if management == "物业" else "",
+                floor_bins=0 if building == BuildingType.NEW_BUILD else rng.randrange(4, 60), cleaners=rng.randrange(1, 8),
+                property_company="示例物业服务有限公司" if management == Management.MANAGED else "",
                 lead_on=dt.date(2021, 6, rng.randrange(1, 29)), lead_person="社区党委示例党员",
                 survey_on=dt.date(2021, 6, 28) if removed else None,
                 plan="设两处集中投放点，早晚定时投放，保洁人员二次分拣。" if removed else "",
                 publicity_on=removed - dt.timedelta(days=10) if removed else None,
-                removed_on=removed if building != "新建" else None,
-                handover_on=removed if building == "新建" else None,
+                removed_on=removed if building != BuildingType.NEW_BUILD else None,
+                handover_on=removed if building == BuildingType.NEW_BUILD else None,
                 notice_start=removed, contact="示例联系人", phone="023-4860000" + str(i % 10),
                 notice_date=removed - dt.timedelta(days=7) if removed else None, is_sample=True)
             code = f"{UNITS.index(unit_name) + 1:02d}-{i + 1:02d}"

@@ -36,7 +36,7 @@ def progress_workbook(on: dt.date, *, samples: bool = True) -> bytes:
     detail = book.create_sheet("小区明细")
     detail.append(COMMUNITY_HEADER)
     for c in registered(samples=samples).select_related("unit").order_by("unit__name", "name"):
-        detail.append([c.unit.name, c.name, c.management, c.building, c.households, c.floor_bins, c.cleaners,
+        detail.append([c.unit.name, c.name, c.get_management_display(), c.get_building_display(), c.households, c.floor_bins, c.cleaners,
                        c.property_company, c.lead_on, c.survey_on, c.publicity_on, c.removed_on, c.handover_on,
                        "是" if c.is_done(on) else "否", "示例" if c.is_sample else ""])
     for row in detail.iter_rows(min_row=2, min_col=9, max_col=13):

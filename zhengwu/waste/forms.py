@@ -5,6 +5,7 @@ from django import forms
 
 from .models import Community, DropPoint, PublicityAction
 from .units import UNITS
+from .vocab import Quality
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -66,8 +67,7 @@ class InspectionForm(forms.Form):
     point = forms.CharField(label="投放点编号", max_length=40)
     at = forms.DateTimeField(label="巡检时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                                        format="%Y-%m-%dT%H:%M"))
-    quality = forms.ChoiceField(label="分类质量", choices=[("good", "分类准确"), ("fair", "基本准确"),
-                                                          ("poor", "分类不准确")])
+    quality = forms.ChoiceField(label="分类质量", choices=Quality.choices)
     card = forms.CharField(label="溯源到积分卡（卡号，可空）", max_length=32, required=False)
     note = forms.CharField(label="说明", max_length=300, required=False)
 

@@ -17,9 +17,10 @@ from django.db import transaction
 from zhengwu.core.dates import DISTRICT_ZONE
 from zhengwu.core.errors import DomainError
 
-from .models import Card, DropEvent, GuidanceVisit, Inspection, Quality
+from .models import Card, DropEvent, GuidanceVisit, Inspection
 from .rules import default_rules
 from .units import UNITS
+from .vocab import Quality
 
 
 @dataclass

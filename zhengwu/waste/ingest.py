@@ -31,9 +31,10 @@ from zhengwu.core.dates import DISTRICT_ZONE
 
 from .models import Card, DropEvent, DropPoint
 from .rules import default_rules
+from .vocab import Category
 
 MAX_BATCH = 5000
-CATEGORY_OF = {c.value: c.value for c in DropEvent.Category} | {c.label: c.value for c in DropEvent.Category}
+CATEGORY_OF = {c.value: c.value for c in Category} | {c.label: c.value for c in Category}
 ID_RE = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
 
 

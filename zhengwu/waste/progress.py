@@ -15,9 +15,10 @@ from fractions import Fraction
 
 from django.db.models import QuerySet
 
-from .models import BuildingType, Community, Management
+from .models import Community
 from .rules import default_rules
 from .units import PHASES, STREETS, UNITS, group
+from .vocab import BuildingType, Management
 
 TWO = Decimal("0.01")
 

@@ -28,8 +28,9 @@ from django.db import transaction
 
 from zhengwu.core.errors import DomainError
 
-from .models import BuildingType, Community, Management
+from .models import Community
 from .units import resolve_unit, unit_name
+from .vocab import BuildingType, Management
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "unit": ("街镇", "街道", "街道（镇）", "unit", "street", "town"),
@@ -48,9 +49,9 @@ REQUIRED = ("unit", "name", "management", "building", "households", "floor_bins"
             "removed_on")
 CANONICAL = "街镇,小区,管理类型,楼型,户数,楼层桶数,保洁人数,物业公司,撤桶日期"
 BUILDINGS = {"高层": BuildingType.HIGH_RISE, "小高层": BuildingType.MID_RISE, "洋房": BuildingType.VILLA,
-             "新建": BuildingType.NEW_BUILD, "新建楼盘": BuildingType.NEW_BUILD}
+             "新建": BuildingType.NEW_BUILD, "新建楼盘": BuildingType.NEW_BUILD} | {b.value: b for b in BuildingType}
 MANAGEMENTS = {"物业": Management.MANAGED, "非物业": Management.UNMANAGED, "无物业": Management.UNMANAGED,
-               "单梯": Management.SINGLE_STAIR}
+               "单梯": Management.SINGLE_STAIR} | {m.value: m for m in Management}
 DATE_RE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 
 

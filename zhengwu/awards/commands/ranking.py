@@ -7,8 +7,8 @@ from zhengwu.core.cli import fail, print_json
 from zhengwu.core.errors import DomainError
 
 from ..editions import get_edition
-from ..models import State
 from ..ranking import compute
+from ..vocab import State
 
 NAME = "ranking"
 HELP = "显示某一届的当前得分和排名：并列者、尚未完成的评分（不改变任何数据）"

@@ -5,9 +5,9 @@
 - Candidate (申报学生) with CandidateFile (申报材料); Assignment (评审分配) and Score (评分);
 - Objection (公示异议).
 """
-from .edition import Edition, EditionEvent, State
+from .edition import Edition, EditionEvent
 from .people import Expert, School, SchoolMember
-from .review import Assignment, Candidate, CandidateFile, Objection, Score, Tier
+from .review import Assignment, Candidate, CandidateFile, Objection, Score
 
 __all__ = ["Assignment", "Candidate", "CandidateFile", "Edition", "EditionEvent", "Expert", "Objection", "School",
-           "SchoolMember", "Score", "State", "Tier"]
+           "SchoolMember", "Score"]

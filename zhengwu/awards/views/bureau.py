@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from zhengwu.core.errors import DomainError
 
 from .. import decision, editions, excel, notice, ranking, review, roles
-from ..models import Candidate, Edition, Expert, Objection, State, Tier
+from ..models import Candidate, Edition, Expert, Objection
+from ..vocab import State, Tier
 from .common import T, form_date, show_error, staff_page
 
 bureau_page = staff_page(roles.is_bureau, "您无权办理区长奖评选：需要区科技局的评选办理权限。")

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 from zhengwu.core.errors import DomainError
 
 from .. import review, roles, rules
-from ..models import Assignment, State
+from ..models import Assignment
+from ..vocab import State
 from .common import T, form_date, show_error, staff_page, today
 
 expert_page = staff_page(lambda u: roles.expert_of(u) is not None, "您无权使用评审页面：需要评审专家账号。")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ..models import Edition, Tier
+from ..models import Edition
 from ..queries import current_notices, listed, public_editions
+from ..vocab import Tier
 
 
 def _lists(edition: Edition) -> list[dict]:

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 from zhengwu.core.errors import DomainError
 
 from .. import applications, grades, roles
-from ..models import Candidate, CandidateFile, Edition, State
+from ..models import Candidate, CandidateFile, Edition
+from ..vocab import State
 from .common import T, form_date, show_error, staff_page
 
 school_page = staff_page(lambda u: roles.school_of(u) is not None, "您无权使用学校申报页面：需要学校账号。")

@@ -29,21 +29,25 @@ class SearchEntry(models.Model):
         EDITORIAL = "editorial", "卷首语"
         NEWS = "news", "政务要闻"
 
-    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, help_text="条目类型：公文或目录外条目")
     # An entry goes with what it indexes; on SQLite its ids left in the posting arrays are skipped.
+    # the entry indexes the document and is rebuilt from it
     document = models.OneToOneField("gazette.Document", on_delete=models.CASCADE, null=True, blank=True,
-                                    related_name="search_entry")
+                                    related_name="search_entry", help_text="被索引的公文（公文条目）")
+    # the entry indexes the item and is rebuilt from it
     item = models.OneToOneField("gazette.Item", on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="search_entry")  # the editorial or a news brief
+                                related_name="search_entry",  # the editorial or a news brief
+                                help_text="被索引的条目（目录外条目）")
     # Visibility follows the issue's `published`; a document whose issue is gone stays findable, as a lone one.
+    # the entry stays searchable; reindexing fixes the issue
     issue = models.ForeignKey("gazette.Issue", on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="+")
-    title = models.CharField("标题", max_length=300)
-    number = models.CharField("发文字号", max_length=60, blank=True)
-    issuers = models.JSONField("发文机关", default=list, blank=True)
+                              related_name="+", help_text="所在的一期，用于按期筛选")
+    title = models.CharField("标题", max_length=300, help_text="检索结果显示的标题")
+    number = models.CharField("发文字号", max_length=60, blank=True, help_text="规范发文字号；无文号为空")
+    issuers = models.JSONField("发文机关", default=list, blank=True, help_text="发文机关（文字列表，用于筛选）")
     doc_types = models.JSONField("文种", default=list, blank=True, help_text="公文本身及其印发的文本")
-    section = models.CharField("栏目", max_length=50, blank=True)
-    year = models.PositiveIntegerField("年份", null=True, blank=True)
+    section = models.CharField("栏目", max_length=50, blank=True, help_text="所在栏目名称，用于筛选")
+    year = models.PositiveIntegerField("年份", null=True, blank=True, help_text="年份，用于筛选")
     date = models.DateField("日期", null=True, blank=True, help_text="成文日期，要闻和卷首语为出版日期")
     text = models.TextField("正文", blank=True, help_text="摘要从这里截取")
     search_vector = TermVectorField("全文向量", null=True, blank=True, editable=False,
@@ -64,9 +68,11 @@ class SearchFacet(models.Model):
 
     Written with the entries (index.py), never edited; an entry's facets go with it."""
 
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets", db_index=False)
-    name = models.CharField("筛选项", max_length=10)
-    value = models.TextField("值")
+    # facets are the entry's own
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets", db_index=False,
+                              help_text="所属检索条目")
+    name = models.CharField("筛选项", max_length=10, help_text="筛选项名称（year、issuer、section……）")
+    value = models.TextField("值", help_text="筛选项的值")
 
     class Meta:
         verbose_name = verbose_name_plural = "检索筛选值"

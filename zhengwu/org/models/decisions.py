@@ -14,6 +14,7 @@ class Decision(models.Model):
     meeting = models.CharField("会议", max_length=100, help_text="如 第二届区人民政府第111次常务会")
     meeting_date = models.DateField("会议日期", help_text="研究决定的会议日期，如 2021-06-22")
     effective_date = models.DateField("生效日期", help_text="任免通知的成文日期")
+    # a decision rests on its published document
     document = models.OneToOneField(Document, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="org_decision", verbose_name="任免通知",
                                     help_text="公报中的任免通知，如 綦江府人〔2021〕3号")
@@ -32,18 +33,22 @@ class Decision(models.Model):
 class DecisionItem(models.Model):
     """One item of a decision: 任 (appoint) or 免 (remove) a person in a post."""
 
+    # an item is part of its decision
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="items", verbose_name="决定", help_text="所属任免决定")
     # CASCADE: an item is part of its decision.
     order = models.PositiveIntegerField("顺序", default=0, help_text="在通知中的顺序")
     action = models.CharField("任免", max_length=10, choices=ItemAction.choices, help_text="任 或 免")
+    # a person named in a decision stays in the registry
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="decision_items",
                                verbose_name="人员", help_text="被任免的人")
     # PROTECT: the decision names this person; it is history.
+    # a post named in a decision stays in the registry
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="decision_items", verbose_name="职务",
                              help_text="任或免的职务")
     # PROTECT: as above.
     probation_months = models.PositiveSmallIntegerField("试用期（月）", null=True, blank=True,
                                                         help_text="试用期1年 记为 12")
+    # the item stays as the record when its membership is undone
     membership = models.ForeignKey("Membership", on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name="任职记录",
                                    help_text="本事项开始或结束的任职")

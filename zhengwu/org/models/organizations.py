@@ -23,28 +23,33 @@ class Organization(models.Model):
                                   help_text="公文常用的简称，如 区应急局；显示时优先使用")
     classification = models.CharField("类别", max_length=30, choices=Classification.choices,
                                       default=Classification.OTHER, help_text="见 org/vocab.py Classification")
+    # a body with sub-units cannot vanish under them
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
                                verbose_name="上级机构",
                                help_text="如 区森林草原防灭火指挥部 的上级是 区减灾委")
     # PROTECT: a body with sub-bodies is dissolved, not deleted — history is kept.
+    # a host body cannot vanish under the office it hosts
     hosted_in = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
                                   related_name="hosted_offices", verbose_name="设在",
                                   help_text="办公室设在哪个单位，如 区安委会办公室 设在 区应急局")
     # PROTECT: an office would lose where it sits; dissolve the unit instead of deleting it.
     description = models.TextField("主要职责", blank=True, help_text="公文所列主要职责")
     founding_date = models.DateField("成立日期", null=True, blank=True, help_text="空：成立日期不详（早于所见公文）")
+    # the body outlives the link to its founding document
     founding_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
                                           related_name="+", verbose_name="成立依据",
                                           help_text="成立本机构的公文")
     # SET_NULL: the founding date stays when a gazette document row is removed.
     dissolution_date = models.DateField("撤销日期", null=True, blank=True,
                                         help_text="自该日起不再存在（撤销或并入的公文成文日期）")
+    # the body outlives the link to its dissolution document
     dissolution_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True,
                                              related_name="+", verbose_name="撤销依据",
                                              help_text="撤销或合并本机构的公文")
     # SET_NULL: as for the founding document, the date and reason stay.
     dissolution_reason = models.CharField("撤销方式", max_length=20, choices=DissolutionReason.choices,
                                           blank=True, help_text="撤销，或合并（并入承接机构）")
+    # the predecessor stays when its successor record goes
     successor = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="predecessors", verbose_name="承接机构",
                                   help_text="并入的机构，或承担其职能职责的机构")
@@ -71,6 +76,7 @@ class Organization(models.Model):
 class OrganizationName(models.Model):
     """Another name of an organisation (简称、别称、印法): every name a lookup may be given, unique."""
 
+    # former names are the organisation's own
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="names",
                                      verbose_name="机构", help_text="这个名称所指的机构")
     # CASCADE: a name means nothing without its organisation.

@@ -18,6 +18,7 @@ class Post(models.Model):
     局长 holds 主要负责人, so appointing a new 局长 changes every seat held ex officio by 主要负责人.
     """
 
+    # an organisation with posts cannot vanish under them
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="posts",
                                      verbose_name="单位", help_text="职务所在单位")
     # PROTECT: a unit with posts is dissolved, not deleted — the holders' history refers to it.
@@ -25,6 +26,7 @@ class Post(models.Model):
     max_holders = models.PositiveSmallIntegerField(
         "职数", null=True, blank=True, default=1,
         help_text="同时任职的人数上限；1：任命新人时原任者自动离任；空：不限（分管负责人、副职）")
+    # a post stays when the post it was filled from goes
     filled_by = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="fills", verbose_name="由…兼任",
                                   help_text="由该职务的任职者担任，如 区应急局主要负责人 由 区应急局局长 担任")
@@ -69,9 +71,11 @@ class Membership(models.Model):
     Change it only through `appointments.appoint` / `appointments.remove`, which record who, when, why.
     """
 
+    # a person with memberships stays in the registry
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships", verbose_name="人员",
                                help_text="任职者")
     # PROTECT: the record of who held a post is history; a person with memberships is not deleted.
+    # a post with memberships stays in the registry
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="memberships", verbose_name="职务",
                              help_text="所任职务（不能是“由…兼任”的职务）")
     # PROTECT: the same — history refers to the post.
@@ -87,14 +91,17 @@ class Membership(models.Model):
     probation_end = models.DateField("试用期满", null=True, blank=True,
                                      help_text="试用期最后一天，由任职日期和试用期算出（core.dates.period_end）")
     note = models.CharField("备注", max_length=100, blank=True, help_text="如 兼、挂（挂职）")
+    # a membership stays when its decision record goes
     decision = models.ForeignKey("Decision", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="appointments", verbose_name="任职决定",
                                  help_text="任命本人的任免决定")
     # SET_NULL: the membership stays when a decision record is removed; the dates carry the facts.
+    # a membership stays when its end decision record goes
     end_decision = models.ForeignKey("Decision", on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="removals", verbose_name="免职决定",
                                      help_text="免去或因他人接任而结束本任职的决定")
     # SET_NULL: as above.
+    # the membership outlives the link to the document attesting it
     document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                  verbose_name="依据公文", help_text="任职通知，或记载其在任的公文")
     # SET_NULL: as above.

@@ -27,6 +27,7 @@ class Seat(models.Model):
     - personal (本人): the masthead board prints names without posts; the seat stays with the person.
     """
 
+    # seats are part of their body
     body = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="seats", verbose_name="机构",
                              help_text="席位所在的议事协调机构或办公室")
     # CASCADE: a seat is part of its body's composition and means nothing without it.
@@ -36,9 +37,11 @@ class Seat(models.Model):
     order = models.PositiveIntegerField("顺序", default=0, help_text="在公文名单中的顺序")
     basis = models.CharField("席位依据", max_length=20, choices=SeatBasis.choices,
                              help_text="点名、职务当然或本人；决定谁坐这个席位")
+    # a post holding seats stays in the registry
     post = models.ForeignKey(Post, on_delete=models.PROTECT, null=True, blank=True, related_name="seats",
                              verbose_name="职务", help_text="坐这个席位的职务；“本人”席位为空")
     # PROTECT: a seat without its post would lose its holder.
+    # a person named in a seat stays in the registry
     named_person = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="named_seats", verbose_name="公文点名人员",
                                      help_text="公文名单中点名的人；职务当然席位为空")
@@ -47,9 +50,11 @@ class Seat(models.Model):
     start_date = models.DateField("生效日期", help_text="公文成文日期（刊头为出版日期）")
     end_date = models.DateField("失效日期", null=True, blank=True,
                                 help_text="最后有效的一天：下一份调整组成人员的公文生效前一天")
+    # the seat outlives the link to its document
     document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                  verbose_name="依据公文", help_text="设立这个席位的公文")
     # SET_NULL: the seat and its dates stay if the gazette document row is removed.
+    # the seat outlives the link to its gazette issue
     issue = models.ForeignKey(Issue, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                               verbose_name="依据刊期", help_text="刊头编辑委员会的席位来自某一期公报")
     # SET_NULL: as for the document.

@@ -8,9 +8,11 @@ from .organizations import Organization
 class StaffUnit(models.Model):
     """A staff account may edit the posts of this unit (superusers edit every unit without a link)."""
 
+    # the link is only the account's membership of a unit
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="org_units",
                              verbose_name="账号", help_text="工作人员的登录账号")
     # CASCADE: the link means nothing without the account.
+    # the link is only the unit's staff list
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="staff_links",
                                      verbose_name="单位", help_text="该账号可以任免其职务的单位")
     # CASCADE: as above; units are dissolved rather than deleted, so this rarely happens.

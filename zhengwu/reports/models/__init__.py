@@ -7,8 +7,8 @@ IP address or a user agent.
 from .clients import IntakeClient
 from .events import AccessLog, CaseEvent, CaseMessage
 from .evidence import Evidence
-from .report import Channel, Matter, ReferenceCounter, Report, State
+from .report import Matter, ReferenceCounter, Report
 from .signatory import Signatory
 
-__all__ = ["AccessLog", "CaseEvent", "CaseMessage", "Channel", "Evidence", "IntakeClient", "Matter",
-           "ReferenceCounter", "Report", "Signatory", "State"]
+__all__ = ["AccessLog", "CaseEvent", "CaseMessage", "Evidence", "IntakeClient", "Matter",
+           "ReferenceCounter", "Report", "Signatory"]

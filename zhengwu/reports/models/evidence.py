@@ -10,11 +10,13 @@ class Evidence(models.Model):
 
     SEALED_FIELDS = ("meta_sealed",)
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name="举报")
+    # evidence is the report's own and goes with it
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence", verbose_name="举报",
+                               help_text="证据所属的举报")
     # CASCADE: evidence belongs to its report; reports are never deleted except demo samples.
     stored_name = models.CharField("存储名", max_length=200, unique=True, help_text="reports/evidence/<随机名>")
-    meta_sealed = models.BinaryField("文件信息（加密）", editable=False)
-    added_at = models.DateTimeField("添加时间", auto_now_add=True)
+    meta_sealed = models.BinaryField("文件信息（加密）", editable=False, help_text="文件名、类型、大小等，加密保存")
+    added_at = models.DateTimeField("添加时间", auto_now_add=True, help_text="添加时间（自动）")
 
     class Meta:
         ordering = ["report", "pk"]

@@ -13,10 +13,12 @@ class Signatory(models.Model):
 
     SEALED_FIELDS = ("identity_sealed",)
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="signatories", verbose_name="举报")
+    # co-signers are part of the report
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="signatories", verbose_name="举报",
+                               help_text="联名举报所属的举报")
     # CASCADE: a signatory is part of the report; reports are never deleted except demo samples.
     order = models.PositiveSmallIntegerField("署名顺序", help_text="1 为第一署名人")
-    identity_sealed = models.BinaryField("身份（加密）", editable=False)
+    identity_sealed = models.BinaryField("身份（加密）", editable=False, help_text="联名人的身份信息，加密保存")
     authorised = models.BooleanField("书面委托领奖", default=False, help_text="持第一署名人的书面委托，可代为领取奖金")
 
     class Meta:

@@ -20,7 +20,8 @@ from ..deadlines import DOC, VERIFYING_STATES
 from ..forms_public import MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES, EvidenceUploadHandler, ReportForm
 from ..headers import confidential, csrf_protect_no_referrer
 from ..intake import file_report
-from ..models import CaseMessage, Channel, State
+from ..models import CaseMessage
+from ..vocab import Channel, State
 
 TEMPLATES = "reports/public/"
 

@@ -32,8 +32,9 @@ from zhengwu.core.versions import check_seen
 
 from .. import access, conversation, documents, forms_staff, intake, matters, workflow
 from ..deadlines import ARTICLES, VERIFYING_STATES, current_deadline, deadline_status, overdue
-from ..models import CaseEvent, Evidence, Report, State
+from ..models import CaseEvent, Evidence, Report
 from ..rules import compute_reward
+from ..vocab import State
 
 DEADLINE_FIELDS = ("verification_due", "extended_due", "notice_due", "claim_due", "claim_extended_due")
 DEADLINE_LABELS = {"verification_due": "核查期限", "extended_due": "延长后核查期限", "notice_due": "领奖通知期限",
@@ -300,7 +301,7 @@ def _event_text(event: CaseEvent) -> str:
     if d.get("unit"):
         parts.append(f"承办单位：{d['unit']}" + ("（转办）" if d.get("transfer") else ""))
     if d.get("channel"):
-        from ..models import Channel
+        from ..vocab import Channel
 
         parts.append(f"举报方式：{Channel(d['channel']).label}" if d["channel"] in Channel.values else "")
     for key, label in (("days", "天数"), ("approved_by", "批准部门"), ("approver", "批准人"),

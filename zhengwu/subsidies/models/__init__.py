@@ -5,11 +5,11 @@
   (办理记录) is its history; EvidenceFile (证明材料) its files;
 - RegisterUpload (企业名录导入) and RegisterMatch (免申即享匹配结果) for proactive matching.
 """
-from .application import Application, MatterKey, ReferenceCounter, State
+from .application import Application, MatterKey, ReferenceCounter
 from .events import ApplicationEvent
 from .evidence import EvidenceFile
 from .firm import ApplicantKey, Firm
 from .register import RegisterMatch, RegisterUpload
 
 __all__ = ["ApplicantKey", "Application", "ApplicationEvent", "EvidenceFile", "Firm", "MatterKey", "ReferenceCounter",
-           "RegisterMatch", "RegisterUpload", "State"]
+           "RegisterMatch", "RegisterUpload"]

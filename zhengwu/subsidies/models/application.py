@@ -2,25 +2,15 @@
 from django.conf import settings
 from django.db import models
 
+from ..vocab import State
 from .firm import ApplicantKey, Firm
-
-
-class State(models.TextChoices):
-    """Where an application stands (办理状态); the legal moves are in workflow.TRANSITIONS."""
-
-    DRAFT = "draft", "草稿"
-    SUBMITTED = "submitted", "已提交"
-    UNDER_REVIEW = "under_review", "审核中"
-    APPROVED = "approved", "已批准"
-    REJECTED = "rejected", "不予批准"
-    PAID = "paid", "已拨付"
 
 
 class ReferenceCounter(models.Model):
     """Last serial used in a year, so references are sequential per year (KB2021-000001, …)."""
 
-    year = models.PositiveIntegerField("年度", primary_key=True)
-    last = models.PositiveIntegerField("已用序号", default=0)
+    year = models.PositiveIntegerField("年度", primary_key=True, help_text="申请编号的年度")
+    last = models.PositiveIntegerField("已用序号", default=0, help_text="该年度已用到的最大序号")
 
     class Meta:
         default_permissions = ()
@@ -41,35 +31,43 @@ class Application(models.Model):
 
     reference = models.CharField("申请编号", max_length=20, unique=True, help_text="如 KB2021-000012，每年顺序编号")
     year = models.PositiveIntegerField("申报年度", help_text="测算日期所在年度；预算按此年度汇总")
-    serial = models.PositiveIntegerField("序号")
-    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="applications", verbose_name="申报单位")
+    serial = models.PositiveIntegerField("序号", help_text="申请编号在该年度内的序号")
+    # a firm with applications cannot vanish under its money
+    firm = models.ForeignKey(Firm, on_delete=models.PROTECT, related_name="applications", verbose_name="申报单位",
+                             help_text="申报单位")
     # PROTECT: an application keeps its firm; firms are never deleted under their applications.
+    # the link an application came through stays on record
     key = models.ForeignKey(ApplicantKey, on_delete=models.PROTECT, null=True, blank=True,
-                            related_name="applications", verbose_name="申报链接")
+                            related_name="applications", verbose_name="申报链接", help_text="提交所用的申报链接；工作人员代录为空")
     # PROTECT: links are deactivated, not deleted.
-    origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.PUBLIC)
+    origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.PUBLIC,
+                              help_text="来源：网上申报、免申即享或代录")
     item = models.CharField("政策条目", max_length=8, help_text="如 六、十三")
     on = models.DateField("测算日期", help_text="按这一天有效的政策参数测算")
-    claim = models.JSONField("申报事项", default=dict)
-    contact_name = models.CharField("联系人", max_length=60, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=30, blank=True)
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT)
+    claim = models.JSONField("申报事项", default=dict, help_text="申报的事项和事实（按 fields_description 的字段）")
+    contact_name = models.CharField("联系人", max_length=60, blank=True, help_text="联系人姓名")
+    contact_phone = models.CharField("联系电话", max_length=30, blank=True, help_text="联系人电话")
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT,
+                             help_text="办理状态；只按 workflow 变更")
     version = models.PositiveIntegerField("版本", default=1, help_text="每次办理加一，用于防止并发覆盖")
 
     quote = models.JSONField("测算结果", default=dict, blank=True, help_text="引擎给出的金额、依据和理由")
-    quoted_amount = models.DecimalField("测算金额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
-    approved_amount = models.DecimalField("批准金额（元）", max_digits=14, decimal_places=2, null=True, blank=True)
-    decision_reason = models.TextField("审核意见", blank=True)
-    decided_on = models.DateField("审核决定日期", null=True, blank=True)
-    paid_on = models.DateField("拨付日期", null=True, blank=True)
-    payment_reference = models.CharField("拨付凭证号", max_length=60, blank=True)
+    quoted_amount = models.DecimalField("测算金额（元）", max_digits=14, decimal_places=2, null=True, blank=True,
+                                        help_text="按政策测算的金额（元，两位小数）")
+    approved_amount = models.DecimalField("批准金额（元）", max_digits=14, decimal_places=2, null=True, blank=True,
+                                          help_text="审核批准的金额（元，两位小数）")
+    decision_reason = models.TextField("审核意见", blank=True, help_text="审核意见（不予兑现时必填理由）")
+    decided_on = models.DateField("审核决定日期", null=True, blank=True, help_text="作出审核决定的日期")
+    paid_on = models.DateField("拨付日期", null=True, blank=True, help_text="资金拨付的日期")
+    payment_reference = models.CharField("拨付凭证号", max_length=60, blank=True, help_text="拨付凭证号")
 
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True, help_text="创建时间（自动）")
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, help_text="提交时间；草稿为空")
+    # who keyed in an application stays on record
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="+", verbose_name="邀请人", help_text="空：企业自行申报")
     # PROTECT: accounts are deactivated, not deleted.
-    is_sample = models.BooleanField("演示数据", default=False)
+    is_sample = models.BooleanField("演示数据", default=False, help_text="演示数据，统计时排除")
 
     class Meta:
         ordering = ["-pk"]
@@ -98,10 +96,11 @@ class MatterKey(models.Model):
     "十三|invention|ZL2021…" (an invention), "六|2021" (an annual item's year): two applications of the
     same firm sharing a key claim the same thing, and only the first approved one is paid (首次认定)."""
 
+    # the keys are derived from the application and go with it
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="matter_keys",
-                                    verbose_name="申请")
+                                    verbose_name="申请", help_text="该键所属的申请")
     # CASCADE: the keys are derived from the application's claim and rewritten with it.
-    key = models.CharField("事项键", max_length=200, db_index=True)
+    key = models.CharField("事项键", max_length=200, db_index=True, help_text="同一事项的键（单位、条款、年度……），用于防止重复兑现")
 
     class Meta:
         ordering = ["application", "key"]

@@ -34,8 +34,9 @@ from ..forms_public import (
     pack,
     unpack,
 )
-from ..models import ApplicantKey, Application, State
+from ..models import ApplicantKey, Application
 from ..questions import ClaimForm, target, target_of
+from ..vocab import State
 from .results import answers, explain, firm_events
 
 T = "subsidies/public/"

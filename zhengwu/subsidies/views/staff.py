@@ -29,8 +29,9 @@ from zhengwu.core.private_pages import staff_gate
 from zhengwu.desk import accounts
 
 from .. import engine, evidence, forms_staff, workflow
-from ..models import Application, State
+from ..models import Application
 from ..questions import ClaimForm, target_of
+from ..vocab import State
 from .results import answers
 
 T = "subsidies/staff/"

@@ -12,21 +12,23 @@ class Target(models.Model):
     `aspirational` marks 力争 (striving for): evaluated like the others but shown as 力争.
     """
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="targets")
+    # targets are read from the programme and go with it
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="targets",
+                                  help_text="指标所属的督办项目")
     # CASCADE: a target exists only within its programme.
     code = models.CharField("代码", max_length=40, help_text="同一指标各方各年共用，如 jobs")
-    indicator = models.CharField("指标", max_length=200)
-    party = models.CharField("责任方", max_length=30)
-    joint = models.BooleanField("联手完成", default=False)
-    threshold = models.DecimalField("目标值", max_digits=16, decimal_places=2)
+    indicator = models.CharField("指标", max_length=200, help_text="指标名称")
+    party = models.CharField("责任方", max_length=30, help_text="责任方（单位写法同公文）")
+    joint = models.BooleanField("联手完成", default=False, help_text="是否由几方联手完成")
+    threshold = models.DecimalField("目标值", max_digits=16, decimal_places=2, help_text="目标值（单位见指标名称）")
     unit = models.CharField("单位", max_length=10, help_text="个、人、人次、名、项、家、元")
-    year = models.PositiveIntegerField("年度")
-    aspirational = models.BooleanField("力争", default=False)
-    cite = models.CharField("出处", max_length=60, blank=True)
-    anchor = models.CharField("锚点", max_length=60, blank=True)
-    quote = models.TextField("原文", blank=True)
-    order = models.PositiveIntegerField("顺序", default=0)
-    is_sample = models.BooleanField("示例", default=False)
+    year = models.PositiveIntegerField("年度", help_text="目标所属年度")
+    aspirational = models.BooleanField("力争", default=False, help_text="是否“力争”目标（不计未完成）")
+    cite = models.CharField("出处", max_length=60, blank=True, help_text="在公文中的出处，如 三、（二）")
+    anchor = models.CharField("锚点", max_length=60, blank=True, help_text="公文页面中的锚点")
+    quote = models.TextField("原文", blank=True, help_text="公文原文")
+    order = models.PositiveIntegerField("顺序", default=0, help_text="在项目中的顺序（从 0 起）")
+    is_sample = models.BooleanField("示例", default=False, help_text="示例数据，统计时可排除")
 
     class Meta:
         ordering = ["programme", "year", "order", "pk"]
@@ -46,18 +48,20 @@ class Target(models.Model):
 class ProgressEntry(models.Model):
     """What a party did towards a target (进展): a value on a date, with a note and an optional file."""
 
-    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="entries")
+    # progress is the target's own
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="entries", help_text="进度所属的指标")
     # CASCADE: entries mean nothing without their target.
-    value = models.DecimalField("数值", max_digits=16, decimal_places=2)
-    on = models.DateField("日期")
-    note = models.CharField("说明", max_length=300, blank=True)
-    file_name = models.CharField("佐证文件", max_length=200, blank=True)
-    stored_name = models.CharField("存储名", max_length=200, blank=True)
+    value = models.DecimalField("数值", max_digits=16, decimal_places=2, help_text="截至该日期的累计数值（单位同目标值）")
+    on = models.DateField("日期", help_text="数值所截至的日期")
+    note = models.CharField("说明", max_length=300, blank=True, help_text="说明")
+    file_name = models.CharField("佐证文件", max_length=200, blank=True, help_text="佐证文件的原文件名")
+    stored_name = models.CharField("存储名", max_length=200, blank=True, help_text="佐证文件在私有目录中的存储名")
+    # who reported progress stays on record
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                           related_name="+")
+                           related_name="+", help_text="填报人账号")
     # PROTECT: accounts are deactivated, not deleted.
-    is_sample = models.BooleanField("示例", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    is_sample = models.BooleanField("示例", default=False, help_text="示例数据，统计时可排除")
+    created_at = models.DateTimeField(auto_now_add=True, help_text="填报时间（自动）")
 
     class Meta:
         ordering = ["target", "on", "pk"]
@@ -72,15 +76,17 @@ class ProgressEntry(models.Model):
 class FundProject(models.Model):
     """A project paid from assistance funds (帮扶资金项目), checked against the fund rules of 24号 二、（七）1."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="fund_projects")
+    # fund projects are read from the programme and go with it
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="fund_projects",
+                                  help_text="项目所属的督办项目")
     # CASCADE: part of the programme.
-    party = models.CharField("出资方", max_length=30)
-    year = models.PositiveIntegerField("年度")
-    name = models.CharField("项目名称", max_length=200)
-    amount = models.DecimalField("金额（元）", max_digits=16, decimal_places=2)
-    consolidation = models.BooleanField("用于巩固拓展脱贫攻坚成果及乡村振兴", default=False)
-    fixed_asset = models.BooleanField("固定资产投资项目", default=False)
-    is_sample = models.BooleanField("示例", default=False)
+    party = models.CharField("出资方", max_length=30, help_text="出资方")
+    year = models.PositiveIntegerField("年度", help_text="资金年度")
+    name = models.CharField("项目名称", max_length=200, help_text="资金项目名称")
+    amount = models.DecimalField("金额（元）", max_digits=16, decimal_places=2, help_text="资金金额（元）")
+    consolidation = models.BooleanField("用于巩固拓展脱贫攻坚成果及乡村振兴", default=False, help_text="是否用于巩固拓展脱贫攻坚成果及乡村振兴")
+    fixed_asset = models.BooleanField("固定资产投资项目", default=False, help_text="是否固定资产投资项目")
+    is_sample = models.BooleanField("示例", default=False, help_text="示例数据，统计时可排除")
 
     class Meta:
         ordering = ["programme", "year", "party", "pk"]

@@ -5,40 +5,26 @@ from django.urls import reverse
 
 from zhengwu.org.models import Organization
 
+from ..vocab import Role, State
 from .programme import Programme
-
-
-class Role(models.TextChoices):
-    LEAD = "lead", "责任单位"
-    COOPERATING = "cooperating", "配合单位"
-
-
-class State(models.TextChoices):
-    """Where one unit stands on one task; the legal moves are in workflow.TRANSITIONS."""
-
-    ASSIGNED = "assigned", "已交办"
-    ACKNOWLEDGED = "acknowledged", "已签收"
-    IN_PROGRESS = "in_progress", "办理中"
-    REPORTED = "reported", "已报结"
-    REVIEWED = "reviewed", "已审核"
-    CLOSED = "closed", "已销号"
-    RETURNED = "returned", "已退回"
 
 
 class Task(models.Model):
     """A qualitative task with a deadline (督办事项), e.g. measure 1 of 16号, citing its paragraph."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="tasks", verbose_name="督办项目")
+    # tasks are read from the programme and go with it
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="tasks", verbose_name="督办项目",
+                                  help_text="事项所属的督办项目")
     # CASCADE: a task exists only within its programme.
     ref = models.CharField("序号", max_length=20, help_text="公文中的序号，如 1；手工录入时自拟")
-    title = models.CharField("事项", max_length=200)
-    text = models.TextField("内容", blank=True)
+    title = models.CharField("事项", max_length=200, help_text="督办事项")
+    text = models.TextField("内容", blank=True, help_text="公文中的事项原文")
     cite = models.CharField("出处", max_length=60, blank=True, help_text="条款，如 四、（一）1.")
     anchor = models.CharField("锚点", max_length=60, blank=True, help_text="公报页面中该段的锚点")
-    due = models.DateField("完成时限", null=True, blank=True)
-    due_cite = models.CharField("时限出处", max_length=200, blank=True)
-    order = models.PositiveIntegerField("顺序", default=0)
-    is_sample = models.BooleanField("示例", default=False)
+    due = models.DateField("完成时限", null=True, blank=True, help_text="完成时限；无时限为空")
+    due_cite = models.CharField("时限出处", max_length=200, blank=True, help_text="时限在公文中的出处")
+    order = models.PositiveIntegerField("顺序", default=0, help_text="在项目中的顺序（从 0 起）")
+    is_sample = models.BooleanField("示例", default=False, help_text="示例数据，统计时可排除")
 
     class Meta:
         ordering = ["programme", "order", "pk"]
@@ -66,21 +52,25 @@ class Assignment(models.Model):
     is listed as unresolved.
     """
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="督办事项")
+    # an assignment is part of its task
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="督办事项",
+                             help_text="分配的督办事项")
     # CASCADE: part of the task.
-    unit_name = models.CharField("单位（公文写法）", max_length=120)
+    unit_name = models.CharField("单位（公文写法）", max_length=120, help_text="公文中的单位写法原样")
+    # a unit with assignments cannot leave the directory under them
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+", verbose_name="单位")
+                                     related_name="+", verbose_name="单位", help_text="机构名录中对应的单位；未对上为空")
     # PROTECT: a unit with supervised work is dissolved, not deleted.
-    role = models.CharField("角色", max_length=12, choices=Role.choices)
+    role = models.CharField("角色", max_length=12, choices=Role.choices, help_text="牵头或配合")
     is_group = models.BooleanField("统称", default=False, help_text="如 各街镇；展开后由其成员承办")
     group = models.CharField("所属统称", max_length=60, blank=True, help_text="由哪个统称展开而来")
-    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.ASSIGNED)
+    state = models.CharField("状态", max_length=20, choices=State.choices, default=State.ASSIGNED,
+                             help_text="办理状态；只按 workflow 变更")
     due = models.DateField("截止日期", null=True, blank=True, help_text="批准延期后为新的截止日期")
-    reported_on = models.DateField("报结日期", null=True, blank=True)
-    closed_on = models.DateField("销号日期", null=True, blank=True)
-    version = models.PositiveIntegerField("版本", default=1)
-    order = models.PositiveIntegerField("顺序", default=0)
+    reported_on = models.DateField("报结日期", null=True, blank=True, help_text="单位报结的日期")
+    closed_on = models.DateField("销号日期", null=True, blank=True, help_text="督查室销号的日期")
+    version = models.PositiveIntegerField("版本", default=1, help_text="乐观锁版本号：每次保存加一")
+    order = models.PositiveIntegerField("顺序", default=0, help_text="在事项中的顺序（从 0 起）")
 
     class Meta:
         ordering = ["task", "order", "pk"]
@@ -103,17 +93,20 @@ class Assignment(models.Model):
 class TaskEvent(models.Model):
     """One step on an assignment (办理记录): who, when, from which state to which, why."""
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="events")
+    # the history is the assignment's own
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="events",
+                                   help_text="记录所属的分配")
     # CASCADE: the history is part of the assignment.
-    kind = models.CharField("步骤", max_length=30)
-    from_state = models.CharField("原状态", max_length=20, blank=True)
-    to_state = models.CharField("新状态", max_length=20, blank=True)
-    on = models.DateField("日期")
-    at = models.DateTimeField("记录时间", auto_now_add=True)
+    kind = models.CharField("步骤", max_length=30, help_text="步骤代码（见 workflow）")
+    from_state = models.CharField("原状态", max_length=20, blank=True, help_text="步骤前的状态值")
+    to_state = models.CharField("新状态", max_length=20, blank=True, help_text="步骤后的状态值")
+    on = models.DateField("日期", help_text="步骤发生的日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True, help_text="记录写入时间（自动）")
+    # who took a step stays on record
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                           related_name="+", verbose_name="操作人")
+                           related_name="+", verbose_name="操作人", help_text="操作人账号")
     # PROTECT: accounts are deactivated, not deleted; the record keeps who acted.
-    note = models.TextField("说明", blank=True)
+    note = models.TextField("说明", blank=True, help_text="说明（退回、销号等须写理由）")
 
     class Meta:
         ordering = ["assignment", "pk"]
@@ -142,12 +135,14 @@ class TaskEvent(models.Model):
 class TaskFile(models.Model):
     """An evidence file of a progress report or a done report (佐证材料), kept under MEDIA_ROOT."""
 
-    event = models.ForeignKey(TaskEvent, on_delete=models.CASCADE, related_name="files")
+    # a file belongs to the step it was sent with
+    event = models.ForeignKey(TaskEvent, on_delete=models.CASCADE, related_name="files",
+                              help_text="文件所属的办理记录")
     # CASCADE: a file belongs to the report it came with.
-    stored_name = models.CharField("存储名", max_length=200, unique=True)
-    name = models.CharField("文件名", max_length=200)
-    content_type = models.CharField("类型", max_length=100)
-    size = models.PositiveIntegerField("大小（字节）")
+    stored_name = models.CharField("存储名", max_length=200, unique=True, help_text="在私有目录中的存储名（不重复）")
+    name = models.CharField("文件名", max_length=200, help_text="上传时的原文件名")
+    content_type = models.CharField("类型", max_length=100, help_text="检查后认定的文件类型（MIME）")
+    size = models.PositiveIntegerField("大小（字节）", help_text="文件大小（字节）")
 
     class Meta:
         ordering = ["event", "pk"]
@@ -167,15 +162,18 @@ class Extension(models.Model):
         APPROVED = "approved", "已批准"
         REFUSED = "refused", "不予批准"
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
+    # extensions are part of the assignment
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions",
+                                   help_text="申请延期的分配")
     # CASCADE: part of the assignment's history.
-    asked_on = models.DateField("申请日期")
-    old_due = models.DateField("原截止日期")
-    new_due = models.DateField("申请延至")
-    reason = models.TextField("理由")
-    decision = models.CharField("结果", max_length=10, choices=Decision.choices, default=Decision.PENDING)
-    decided_on = models.DateField("批复日期", null=True, blank=True)
-    decision_note = models.TextField("批复意见", blank=True)
+    asked_on = models.DateField("申请日期", help_text="申请日期")
+    old_due = models.DateField("原截止日期", help_text="申请时的截止日期")
+    new_due = models.DateField("申请延至", help_text="申请延至的日期")
+    reason = models.TextField("理由", help_text="申请延期的理由")
+    decision = models.CharField("结果", max_length=10, choices=Decision.choices, default=Decision.PENDING,
+                                help_text="批复结果：待批复、批准或不予批准")
+    decided_on = models.DateField("批复日期", null=True, blank=True, help_text="批复日期")
+    decision_note = models.TextField("批复意见", blank=True, help_text="批复意见")
 
     class Meta:
         ordering = ["assignment", "pk"]
@@ -194,12 +192,14 @@ class Reminder(models.Model):
         DUE_SOON = "due_soon", "即将到期"
         OVERDUE = "overdue", "已逾期"
 
-    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    # reminders are part of the assignment
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders",
+                                   help_text="提醒所属的分配")
     # CASCADE: part of the assignment.
-    kind = models.CharField("类型", max_length=10, choices=Kind.choices)
-    due = models.DateField("所涉截止日期")
-    on = models.DateField("提醒日期")
-    message = models.CharField("提醒内容", max_length=300)
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, help_text="提醒类型：临期或逾期")
+    due = models.DateField("所涉截止日期", help_text="提醒所涉的截止日期")
+    on = models.DateField("提醒日期", help_text="发出提醒的日期")
+    message = models.CharField("提醒内容", max_length=300, help_text="提醒内容")
 
     class Meta:
         ordering = ["-on", "pk"]

@@ -18,7 +18,8 @@ from decimal import Decimal
 from zhengwu.core.citations import cite
 
 from .. import funds, progress, rules, status
-from ..models import Assignment, Programme, ProgressEntry, State, Target
+from ..models import Assignment, Programme, ProgressEntry, Target
+from ..vocab import State
 from .periods import Period
 
 BOUNDARY_NOTE = "“以上”“不低于”“至少”含本数（SPEC 边界约定；立法技术规范（试行）（一））：恰好达到目标值即为完成。"

@@ -7,10 +7,10 @@
   inspectors' phones; ReaderKey (采集设备密钥) authenticates the batch API;
 - Inspection (巡检记录, traced to a household: 溯源) and GuidanceVisit (上门指导).
 """
-from .community import Adjustment, BuildingType, Community, Management, PublicityAction
+from .community import Adjustment, Community, PublicityAction
 from .events import Card, DropEvent, ReaderKey
-from .inspection import GuidanceVisit, Inspection, Quality
+from .inspection import GuidanceVisit, Inspection
 from .point import DropPoint
 
-__all__ = ["Adjustment", "BuildingType", "Card", "Community", "DropEvent", "DropPoint", "GuidanceVisit", "Inspection",
-           "Management", "PublicityAction", "Quality", "ReaderKey"]
+__all__ = ["Adjustment", "Card", "Community", "DropEvent", "DropPoint", "GuidanceVisit", "Inspection", "PublicityAction",
+           "ReaderKey"]
