@@ -2,14 +2,17 @@
 from django.conf import settings
 from django.db import models
 
+from zhengwu.desk import cases
+
 from .report import Report, State
 
 
-class CaseEvent(models.Model):
+class CaseEvent(cases.CaseEvent):
     """One step of a case (办理记录): who, when, from which state to which, and why.
 
     `details` holds facts of the step (unit routed to, days of an extension, referral) and never anything
-    that identifies the reporter or repeats the content; it is not sealed.
+    that identifies the reporter or repeats the content; it is not sealed. `who` empty: the reporter (the
+    public) or the system.
     """
 
     class Action(models.TextChoices):
@@ -21,26 +24,16 @@ class CaseEvent(models.Model):
         AUTHORISE = "authorise", "登记书面委托"
         CLAIM_REQUEST = "claim_request", "举报人申请领奖"
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name="举报")
+    case_field = "report"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name="举报",
+                               help_text="这一步办理的举报")
     # CASCADE: the record belongs to the case; reports are never deleted except demo samples.
-    action = models.CharField("事项", max_length=30, choices=Action.choices, default=Action.TRANSITION)
-    who = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                            related_name="+", verbose_name="办理人", help_text="空：举报人（公众）或系统")
-    # PROTECT: accounts are deactivated, not deleted, so who did what stays known.
-    at = models.DateTimeField("时间", auto_now_add=True)
-    from_state = models.CharField("原状态", max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField("新状态", max_length=20, choices=State.choices)
-    reason = models.TextField("理由", blank=True)
-    details = models.JSONField("详情", default=dict, blank=True)
-    version = models.PositiveIntegerField("办理后版本")
+    action = cases.action_field(Action.choices, Action.TRANSITION)
+    from_state, to_state = cases.state_fields(State.choices)
 
-    class Meta:
+    class Meta(cases.CaseEvent.Meta):
         ordering = ["report", "at", "pk"]
-        default_permissions = ()
-        verbose_name = verbose_name_plural = "办理记录"
-
-    def __str__(self) -> str:
-        return f"{self.report} {self.get_action_display()} {self.from_state}→{self.to_state}"
 
 
 class CaseMessage(models.Model):
