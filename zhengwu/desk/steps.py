@@ -64,17 +64,20 @@ class Steps:
         """The states no step leaves."""
         return tuple(state for state in self.states if not self.allowed_next(state))
 
-    def known(self, name: str, *, field: str = "state", what: str = "状态") -> Step:
-        """The step named `name`, or a DomainError (code unknown_state) naming `field`."""
-        if name not in self.steps:
+    def known(self, name: str, *, field: str = "state", what: str = "状态") -> str:
+        """`name`, if it names a step or a state of this workflow (a state no step leads to is refused later,
+        as an illegal move); else a DomainError (code unknown_state) naming `field`."""
+        if name not in self.steps and name not in self.states:
             raise DomainError(f"没有“{name}”这个{what}。", field=field, code="unknown_state")
-        return self.steps[name]
+        return name
 
     def check(self, name: str, state: str, *, noun: str, reference: str) -> Step:
         """The step, if a case in `state` may take it; else a DomainError (code illegal_transition)."""
-        one = self.known(name)
-        if state not in one.starts:
-            raise DomainError(f"{noun} {reference} 当前为“{self.label_of(state)}”，不能转为“{self.label_of(one.to)}”。",
+        self.known(name)
+        one = self.steps.get(name)
+        if one is None or state not in one.starts:
+            target = one.to if one is not None else name
+            raise DomainError(f"{noun} {reference} 当前为“{self.label_of(state)}”，不能转为“{self.label_of(target)}”。",
                               field="state", code="illegal_transition")
         return one
 
@@ -170,10 +173,10 @@ def move(case: Any, to_state: str, *, steps: Steps, expected_version: int, user:
     """`take` for a state move: the step named `to_state` of `steps`, refused unless the locked case may take
     it; then `check_user(locked)`, the reason when the step requires one (“{label}须说明理由。”), and
     `run(locked)`, the step's own checks. An unknown step is refused before anything is locked."""
-    one = steps.known(to_state)
+    steps.known(to_state)
 
     def checked(locked: Any) -> Done:
-        steps.check(to_state, locked.state, noun=locked.case_noun, reference=locked.reference)
+        one = steps.check(to_state, locked.state, noun=locked.case_noun, reference=locked.reference)
         if check_user is not None:
             check_user(locked)
         if one.reason:
@@ -181,4 +184,4 @@ def move(case: Any, to_state: str, *, steps: Steps, expected_version: int, user:
         return run(locked)
 
     return take(case, expected_version=expected_version, user=user, action=action, run=checked, reason=reason,
-                to_state=one.to, rows=rows)
+                to_state=steps[to_state].to if to_state in steps else to_state, rows=rows)
