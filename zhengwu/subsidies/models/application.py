@@ -8,7 +8,7 @@ from .firm import ApplicantKey, Firm
 
 
 class State(models.TextChoices):
-    """Where an application stands (办理状态); the legal moves are in workflow.TRANSITIONS."""
+    """Where an application stands (办理状态); the legal moves are in workflow.STEPS."""
 
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已提交"
