@@ -107,22 +107,14 @@ def _take(data: dict, allowed: tuple[str, ...], to_state: str) -> dict:
     return only(data, allowed, what=f"转为“{label(to_state)}”")
 
 
-def _rows():
+def case_rows():
+    """The applications a step locks, with their firm (the quote and the messages need it)."""
     return Application.objects.select_related("firm")
-
-
-def lock(application: Application, expected_version: int) -> Application:
-    """The row, locked for this transaction, if it is still at `expected_version`."""
-    return Application.lock_seen(application.pk, expected_version, rows=_rows())
-
-
-def save(locked: Application, expected_version: int, changes: dict) -> int:
-    """Compare-and-swap: write `changes` only if the row is still at `expected_version`."""
-    return locked.save_seen(expected_version, changes)
 
 
 def record(locked: Application, user, action: str, *, reason: str = "", details: dict | None = None,
            version: int, to_state: str | None = None) -> ApplicationEvent:
+    """An event written outside `take`: the first one of a new draft (applications.make_draft)."""
     return ApplicationEvent.objects.create(application=locked, action=action, who=user, from_state=locked.state,
                                            to_state=to_state or locked.state, reason=reason,
                                            details=details or {}, version=version)
@@ -225,7 +217,7 @@ def transition(application: Application, to_state: str, *, user, reason: str = "
 
     return move(application, to_state, steps=STEPS, expected_version=expected_version, user=user,
                 action=ApplicationEvent.Action.TRANSITION, run=run, reason=reason,
-                check_user=lambda locked: _check_user(user, to_state), rows=_rows())
+                check_user=lambda locked: _check_user(user, to_state), rows=case_rows())
 
 
 def change_amount(application: Application, *, user, amount, reason: str, expected_version: int) -> Application:
@@ -248,7 +240,7 @@ def change_amount(application: Application, *, user, amount, reason: str, expect
                              "quoted": f"{locked.quoted_amount or 0:.2f}"})
 
     return take(application, expected_version=expected_version, user=user, action=ApplicationEvent.Action.AMOUNT,
-                run=run, reason=reason, rows=_rows())
+                run=run, reason=reason, rows=case_rows())
 
 
 def correct_claim(application: Application, *, user, claim: dict, reason: str, expected_version: int) -> Application:
@@ -275,4 +267,4 @@ def correct_claim(application: Application, *, user, claim: dict, reason: str, e
                     then=keys)
 
     return take(application, expected_version=expected_version, user=user, action=ApplicationEvent.Action.EDITED,
-                run=run, reason=reason, rows=_rows())
+                run=run, reason=reason, rows=case_rows())
