@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhengwu.core.amounts import count, money
+from zhengwu.core.amounts import FEN, MONEY_LIMIT, count, in_words, money
 from zhengwu.core.errors import DomainError
 from zhengwu.reports.rules import compute_reward
 from zhengwu.subsidies.rules import quote
@@ -55,3 +55,59 @@ def test_both_rulebooks_refuse_a_typing_mistake_the_same_way():
     with pytest.raises(DomainError) as accident:
         compute_reward({"kind": "concealed_accident", "grade": "较大", "concealed_deaths": "两"})
     assert str(accident.value) == "concealed_deaths: 查实瞒报谎报死亡人数应为整数（人），而不是 '两'。"
+
+
+# ---- one money parser for every system (core.amounts.money with a rule's own limit) ------------------------
+
+LIMITS = st.sampled_from([Decimal(10) ** 8, Decimal(10) ** 12, Decimal(20000)])
+
+
+@given(LIMITS, st.data())
+def test_below_its_limit_an_amount_is_taken_and_at_the_limit_refused_saying_it(limit, data):
+    fen = data.draw(st.integers(min_value=0, max_value=int(limit * 100) - 1))
+    amount = Decimal(fen) / 100
+    assert money(str(amount), field="amount", label="批准金额", limit=limit) == amount
+    over = limit + Decimal(data.draw(st.integers(min_value=0, max_value=10**6))) / 100
+    with pytest.raises(DomainError) as refused:
+        money(str(over), field="amount", label="批准金额", limit=limit)
+    assert (refused.value.field, refused.value.code) == ("amount", "too_large")
+    assert refused.value.message.startswith(f"批准金额 {over} 元不合理（应少于") and in_words(limit) in refused.value.message
+
+
+@given(st.integers(min_value=0, max_value=10**10 - 1))
+def test_thousands_separators_are_taken_only_where_a_form_asks(fen):
+    amount = Decimal(fen) / 100
+    grouped = f"{amount:,.2f}"
+    assert money(grouped, field="amount", label="批准金额", grouped=True) == amount
+    assert money(grouped.replace(",", "，"), field="amount", label="批准金额", grouped=True) == amount
+    if "," in grouped:
+        with pytest.raises(DomainError) as refused:
+            money(grouped, field="fine", label="行政处罚金额")
+        assert refused.value.code == "bad_amount"
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=9))
+def test_a_negative_amount_or_one_finer_than_the_fen_is_refused_with_its_code(fen, extra):
+    with pytest.raises(DomainError) as negative:
+        money(str(-Decimal(fen) / 100), field="amount", label="批准金额")
+    assert (negative.value.code, negative.value.field) == ("negative", "amount")
+    with pytest.raises(DomainError) as fine:
+        money(f"{Decimal(fen) / 100:.2f}{extra}", field="amount", label="批准金额")
+    assert fine.value.code == "bad_amount" and "最多精确到分" in fine.value.message
+
+
+@given(st.one_of(st.text(max_size=30), st.floats(allow_nan=True, allow_infinity=True), st.none(), st.booleans(),
+                 st.lists(st.integers(), max_size=2)))
+def test_whatever_is_typed_the_answer_is_an_amount_or_a_message_naming_the_field(typed):
+    try:
+        amount = money(typed, field="amount", label="批准金额", grouped=True)
+    except DomainError as refused:
+        assert refused.field == "amount"
+        assert refused.message.startswith("批准金额") and refused.code in ("bad_amount", "negative", "too_large")
+    else:
+        assert amount.is_finite() and 0 <= amount < MONEY_LIMIT and amount == amount.quantize(FEN)
+
+
+def test_limits_are_said_in_words():
+    assert [in_words(Decimal(n)) for n in (10**12, 10**8, 2 * 10**7, 20000, 1234)] == [
+        "一万亿元", "1亿元", "2000万元", "2万元", "1234元"]

@@ -231,3 +231,13 @@ def test_same_invention_in_another_claim_is_a_duplicate(bureau):
     with pytest.raises(DomainError) as refused:
         draft([again], on=dt.date(2022, 2, 1))
     assert refused.value.code == "duplicate"
+
+
+def test_a_payment_recorded_at_16_30_utc_is_dated_the_day_in_chongqing(bureau):
+    """The step day is the district's (desk.steps.step_day): 16:30 UTC on 19 October is already the 20th in
+    Chongqing, where the payment was made; it was once the UTC day, the 19th."""
+    app = walk_to(draft(), "approved", bureau)
+    late = dt.datetime(2021, 10, 19, 16, 30, tzinfo=dt.UTC)
+    app = step(app, "paid", bureau.payer, paid_on=late, payment_reference="KJ-2021-002")
+    assert app.paid_on == dt.date(2021, 10, 20)
+    assert app.events.order_by("pk").last().details["paid_on"] == "2021-10-20"

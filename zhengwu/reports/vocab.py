@@ -17,7 +17,7 @@ class Channel(models.TextChoices):
 
 
 class State(models.TextChoices):
-    """Where a case stands (办理状态); the legal moves are in workflow.TRANSITIONS."""
+    """Where a case stands (办理状态); the legal moves are in workflow.STEPS."""
 
     ACCEPTED = "accepted", "已受理"
     ROUTED = "routed", "已分办"

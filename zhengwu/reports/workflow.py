@@ -4,10 +4,11 @@
                  ↺ transfer          ├▶ verified_false                                  └▶ lapsed
                                      └▶ unverifiable (reported to the district government)
 
-`transition(report, to_state, user=…, reason=…, expected_version=…, **data)` makes one move in one
-transaction: the row is locked (`select_for_update`) and the move is refused with code "conflict" unless
-the case is still at `expected_version` (compare-and-swap on `version`), so a stale page or a concurrent
-clerk cannot overwrite another's step. Each move is recorded as a CaseEvent (who, when, from, to, why).
+`transition(report, to_state, user=…, reason=…, expected_version=…, **data)` makes one move of STEPS in one
+transaction (desk.steps.move): the row is locked (`select_for_update`) and the move is refused with code
+"conflict" unless the case is still at `expected_version` (compare-and-swap on `version`), so a stale page or
+a concurrent clerk cannot overwrite another's step. Each move is recorded as a CaseEvent (who, when, from,
+to, why). A day a step records is the day in Chongqing, never in the future (desk.steps.step_day).
 Besides state moves: `extend_verification` (once, ≤30 days, with approval; the reporter is told why),
 `extend_claim` (for an accepted reason) and `authorise_signatory` (written authorisation, 第六条第二款).
 
@@ -18,12 +19,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhengwu.core.dates import parse_date
 from zhengwu.core.errors import DomainError
-from zhengwu.core.versions import lock_seen, save_seen
+from zhengwu.desk.steps import Done, Step, Steps, move, need_reason, only, step_day, take
 from zhengwu.org.models import Organization
 
 from . import crypto
@@ -35,19 +34,25 @@ from .models import CaseEvent, CaseMessage, Report
 from .rules import compute_reward
 from .vocab import State
 
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    State.ACCEPTED: (State.ROUTED,),
-    State.ROUTED: (State.ROUTED, State.VERIFYING),
-    State.VERIFYING: (State.VERIFIED_TRUE, State.VERIFIED_FALSE, State.UNVERIFIABLE),
-    State.VERIFIED_TRUE: (State.REWARD_DECIDED,),
-    State.REWARD_DECIDED: (State.NOTICE_SENT,),
-    State.NOTICE_SENT: (State.CLAIMED, State.LAPSED),
-    State.VERIFIED_FALSE: (),
-    State.UNVERIFIABLE: (),
-    State.CLAIMED: (),
-    State.LAPSED: (),
-}
-TERMINAL = tuple(s for s, nexts in TRANSITIONS.items() if not nexts)
+
+def label(state: str) -> str:
+    return State(state).label
+
+
+# Each step is named by the state it leads to; routed → routed is a transfer (转办), which needs a reason.
+STEPS = Steps([
+    Step(State.ROUTED, (State.ACCEPTED, State.ROUTED), State.ROUTED, "分办"),
+    Step(State.VERIFYING, (State.ROUTED,), State.VERIFYING, "开始核查"),
+    Step(State.VERIFIED_TRUE, (State.VERIFYING,), State.VERIFIED_TRUE, "核查属实"),
+    Step(State.VERIFIED_FALSE, (State.VERIFYING,), State.VERIFIED_FALSE, "核查不实", reason=True),
+    Step(State.UNVERIFIABLE, (State.VERIFYING,), State.UNVERIFIABLE, "无法查清", reason=True),
+    Step(State.REWARD_DECIDED, (State.VERIFIED_TRUE,), State.REWARD_DECIDED, "决定奖励"),
+    Step(State.NOTICE_SENT, (State.REWARD_DECIDED,), State.NOTICE_SENT, "发出领奖通知"),
+    Step(State.CLAIMED, (State.NOTICE_SENT,), State.CLAIMED, "领取奖金"),
+    Step(State.LAPSED, (State.NOTICE_SENT,), State.LAPSED, "逾期未领"),
+], label_of=label, states=State.values)
+TRANSITIONS: dict[str, tuple[str, ...]] = STEPS.as_mapping()  # state → the states it may move to
+TERMINAL = STEPS.terminal
 OFFICE_NAMES = ("区应急局", "重庆市綦江区应急管理局", "区安委会办公室", "重庆市綦江区安全生产委员会办公室")
 DISTRICT_GOVERNMENT = "区政府"
 CLAIM_METHODS = {"in_person": "凭有效证件现场领取", "bank_transfer": "银行转账"}
@@ -55,13 +60,9 @@ NOTICE_METHODS = {"direct": "直接通知举报人", "announcement": "无法通�
 MAX_CLAIM_EXTENSION_DAYS = 60
 
 
-def label(state: str) -> str:
-    return State(state).label
-
-
 def allowed_next(state: str) -> tuple[str, ...]:
     """The states a case in `state` may move to."""
-    return TRANSITIONS.get(state, ())
+    return STEPS.allowed_next(state)
 
 
 @dataclass
@@ -73,38 +74,8 @@ class _Step:
 
 # ---- helpers --------------------------------------------------------------------------------------------
 
-def _date(value, *, name: str) -> dt.date:
-    """The day a step happened (default today); never in the future — a step records what was done."""
-    today = timezone.localdate()
-    if value is None or value == "":
-        return today
-    if isinstance(value, dt.datetime):
-        day = timezone.localdate(value) if timezone.is_aware(value) else value.date()
-    elif isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, str):
-        day = parse_date(value, field=name)
-    else:
-        raise DomainError(f"{name} 应为日期（YYYY-MM-DD）。", field=name, code="bad_date")
-    if day > today:
-        raise DomainError(f"日期 {day} 晚于今天，办理记录只能登记已经发生的事。", field=name, code="future")
-    return day
-
-
 def _take(data: dict, allowed: tuple[str, ...], to_state: str) -> dict:
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        what = "、".join(allowed) if allowed else "无"
-        raise DomainError(f"转为“{label(to_state)}”时没有“{unknown[0]}”这一项（可填：{what}）。", field=unknown[0],
-                          code="unknown_field")
-    return data
-
-
-def _need_reason(reason: str, what: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(f"{what}须说明理由。", field="reason", code="reason_required")
-    return reason
+    return only(data, allowed, what=f"转为“{label(to_state)}”", list_allowed=True)
 
 
 def _unit(value, *, name: str = "unit") -> Organization:
@@ -128,14 +99,6 @@ def is_office_unit(unit: Organization) -> bool:
     return unit.name in OFFICE_NAMES or unit.short_name in OFFICE_NAMES
 
 
-def _lock(report: Report, expected_version: int) -> Report:
-    return lock_seen(Report.objects, report.pk, expected_version, noun="举报", label=label)
-
-
-def _save(locked: Report, expected_version: int, changes: dict) -> int:
-    return save_seen(locked, expected_version, changes, noun="举报")
-
-
 def _basis(locked: Report, **fields: list[str]) -> dict:
     return {**(locked.deadline_basis or {}), **fields}
 
@@ -152,7 +115,7 @@ def _to_routed(locked: Report, user, reason: str, data: dict) -> _Step:
         raise DomainError(f"{unit.label}已撤销，不能承办。", field="unit", code="dissolved_unit")
     transfer = locked.state == State.ROUTED
     if transfer:
-        reason = _need_reason(reason, "转办（原承办单位无核查权限）")
+        reason = need_reason(reason, "转办（原承办单位无核查权限）")
         if unit.pk == locked.handling_unit_id:
             raise DomainError(f"举报已由{unit.label}承办，转办须选择其他单位。", field="unit", code="same_unit")
     office = is_office_unit(unit)
@@ -169,11 +132,8 @@ def _to_verifying(locked: Report, user, reason: str, data: dict) -> _Step:
 
 
 def _verified_on(locked: Report, data: dict) -> dt.date:
-    day = _date(data.get("verified_on"), name="verified_on")
-    if day < locked.accepted_on:
-        raise DomainError(f"核查完成日期 {day} 早于受理日期 {locked.accepted_on}。", field="verified_on",
-                          code="bad_date")
-    return day
+    return step_day(data.get("verified_on"), field="verified_on", what="核查完成日期", after=locked.accepted_on,
+                    after_what="受理日期")
 
 
 def _to_verified_true(locked: Report, user, reason: str, data: dict) -> _Step:
@@ -186,15 +146,13 @@ def _to_verified_true(locked: Report, user, reason: str, data: dict) -> _Step:
 
 def _to_verified_false(locked: Report, user, reason: str, data: dict) -> _Step:
     _take(data, ("verified_on",), State.VERIFIED_FALSE)
-    _need_reason(reason, "核查不实")
     day = _verified_on(locked, data)
     return _Step(changes={"verified_on": day}, details={"verified_on": day.isoformat()})
 
 
 def _to_unverifiable(locked: Report, user, reason: str, data: dict) -> _Step:
     _take(data, ("referred_on",), State.UNVERIFIABLE)
-    _need_reason(reason, "无法查清")
-    day = _date(data.get("referred_on"), name="referred_on")
+    day = step_day(data.get("referred_on"), field="referred_on")
     return _Step(changes={"verified_on": day},
                  details={"referred_to": DISTRICT_GOVERNMENT, "referred_on": day.isoformat(),
                           "basis": f"{DOC} 第四条：受核查手段限制，无法查清的，应及时报告区政府，由区政府牵头组织核查"})
@@ -238,7 +196,7 @@ def _to_reward_decided(locked: Report, user, reason: str, data: dict) -> _Step:
     except DomainError as exc:
         raise DomainError(exc.message, field=f"facts.{exc.field}" if exc.field else "facts",
                           code=exc.code) from None
-    decided_on = _date(data.get("decided_on"), name="decided_on")
+    decided_on = step_day(data.get("decided_on"), field="decided_on")
     sealed = {"amount": f"{reward.amount:.2f}", "basis": reward.as_json()["basis"], "facts": facts,
               "payee": payee_of(locked), "decided_on": decided_on.isoformat()}
     changes = {"reward_sealed": crypto.seal(sealed)}
@@ -264,10 +222,8 @@ def _to_notice_sent(locked: Report, user, reason: str, data: dict) -> _Step:
     method = data.get("method") or "direct"
     if method not in NOTICE_METHODS:
         raise DomainError("通知方式应为 direct（直接通知）或 announcement（公告）。", field="method", code="bad_method")
-    sent_on = _date(data.get("sent_on"), name="sent_on")
-    if sent_on < locked.verified_on:
-        raise DomainError(f"领奖通知日期 {sent_on} 早于核查完成日期 {locked.verified_on}。", field="sent_on",
-                          code="bad_date")
+    sent_on = step_day(data.get("sent_on"), field="sent_on", what="领奖通知日期", after=locked.verified_on,
+                       after_what="核查完成日期")
     due, basis = compute_due("claim_due", sent_on, CLAIM_DAYS)
     text = (f"您的举报 {locked.reference} 经核查属实，奖励 {reward['amount']} 元。请于 {due.isoformat()} 前凭有效证件"
             f"到指定地点领取，或提供银行账号转账；逾期未领取视为放弃，能够说明理由的可以申请延长（{DOC} 第七条）。")
@@ -287,7 +243,7 @@ def _to_claimed(locked: Report, user, reason: str, data: dict) -> _Step:
     if method not in CLAIM_METHODS:
         raise DomainError("领取方式应为 in_person（凭有效证件现场领取）或 bank_transfer（银行转账）。", field="method",
                           code="bad_method")
-    claimed_on = _date(data.get("claimed_on"), name="claimed_on")
+    claimed_on = step_day(data.get("claimed_on"), field="claimed_on")
     if claimed_on > _claim_due(locked):
         raise DomainError(f"领奖期限已于 {_claim_due(locked)} 届满，逾期未领取视为放弃；能够说明理由的，请先延长领奖期限"
                           f"（{DOC} 第七条(三)）。", field="claimed_on", code="claim_late")
@@ -305,7 +261,7 @@ def _to_claimed(locked: Report, user, reason: str, data: dict) -> _Step:
 
 def _to_lapsed(locked: Report, user, reason: str, data: dict) -> _Step:
     _take(data, ("on",), State.LAPSED)
-    day = _date(data.get("on"), name="on")
+    day = step_day(data.get("on"), field="on")
     due = _claim_due(locked)
     if day <= due:
         raise DomainError(f"领奖期限至 {due} 届满，期满后才能认定逾期未领取（{DOC} 第七条(三)）。", field="on",
@@ -344,35 +300,26 @@ def transition(report: Report, to_state: str, *, user, reason: str = "", expecte
     DomainError codes: "illegal_transition", "conflict" (stale expected_version), "forbidden", and the
     field errors of each step.
     """
-    if to_state not in State.values:
-        raise DomainError(f"没有“{to_state}”这个状态。", field="state", code="unknown_state")
-    with transaction.atomic():
-        locked = _lock(report, expected_version)
-        if to_state not in TRANSITIONS[locked.state]:
-            raise DomainError(f"举报 {locked.reference} 当前为“{label(locked.state)}”，不能转为“{label(to_state)}”。",
-                              field="state", code="illegal_transition")
+    def check_user(locked: Report) -> None:
         if user is not None and to_state == State.ROUTED:
             check_can_route(user)
         elif user is not None:
             check_can_handle(user, locked)
+
+    def run(locked: Report) -> Done:
         step = HANDLERS[to_state](locked, user, reason, dict(data))
-        version = _save(locked, expected_version, {"state": to_state, **step.changes})
-        message_ids = [to_reporter(locked, text, user=user, kind=kind).pk for kind, text in step.messages]
-        if message_ids:
-            step.details["messages"] = message_ids
-        CaseEvent.objects.create(report=locked, action=CaseEvent.Action.TRANSITION, who=user,
-                                 from_state=locked.state, to_state=to_state, reason=(reason or "").strip(),
-                                 details=step.details, version=version)
-    report.refresh_from_db()
-    return report
+
+        def tell(locked: Report) -> dict:
+            ids = [to_reporter(locked, text, user=user, kind=kind).pk for kind, text in step.messages]
+            return {"messages": ids} if ids else {}
+
+        return Done(changes=step.changes, details=step.details, then=tell)
+
+    return move(report, to_state, steps=STEPS, expected_version=expected_version, user=user,
+                action=CaseEvent.Action.TRANSITION, run=run, reason=reason, check_user=check_user)
 
 
 # ---- steps that are not state moves ------------------------------------------------------------------------
-
-def _record(locked: Report, user, action: str, reason: str, details: dict, version: int) -> None:
-    CaseEvent.objects.create(report=locked, action=action, who=user, from_state=locked.state, to_state=locked.state,
-                             reason=reason, details=details, version=version)
-
 
 def extend_verification(report: Report, *, user, days: int, reason: str, approved_by, approver: str,
                         expected_version: int, on: dt.date | None = None) -> Report:
@@ -384,7 +331,7 @@ def extend_verification(report: Report, *, user, days: int, reason: str, approve
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_EXTENSION_DAYS:
         raise DomainError(f"延长期限应为1至{MAX_EXTENSION_DAYS}日（{DOC} 第四条：延长期限不得超过30日），而不是“{days}”。",
                           field="days", code="bad_days")
-    reason = _need_reason(reason, "延长核查期限")
+    reason = need_reason(reason, "延长核查期限")
     unit_name = approved_by.label if isinstance(approved_by, Organization) else (approved_by or "").strip()
     if not unit_name:
         raise DomainError("延长核查期限须经上一级负有安全生产监督管理职责的部门批准：请填写批准部门。",
@@ -392,8 +339,8 @@ def extend_verification(report: Report, *, user, days: int, reason: str, approve
     approver = (approver or "").strip()
     if not approver:
         raise DomainError("请填写批准人。", field="approver", code="approval_required")
-    with transaction.atomic():
-        locked = _lock(report, expected_version)
+
+    def run(locked: Report) -> Done:
         if user is not None:
             check_can_handle(user, locked)
         if locked.state not in VERIFYING_STATES:
@@ -402,21 +349,23 @@ def extend_verification(report: Report, *, user, days: int, reason: str, approve
         if locked.extended_due:
             raise DomainError(f"核查期限已延长过一次（至 {locked.extended_due}），不能再次延长（{DOC} 第四条）。",
                               field="days", code="already_extended")
-        day = _date(on, name="on")
+        day = step_day(on, field="on")
         if day > locked.verification_due:
             raise DomainError(f"核查期限已于 {locked.verification_due} 届满，不能再延长。", field="on",
                               code="deadline_passed")
         due, basis = compute_due("extended_due", locked.verification_due, days)
-        version = _save(locked, expected_version, {"extended_due": due,
-                                                   "deadline_basis": _basis(locked, extended_due=basis)})
-        text = (f"您的举报 {locked.reference} 情况复杂，经{unit_name}批准，核查期限延长{days}日，至 {due.isoformat()}。"
-                f"延期理由：{reason}")
-        message = to_reporter(locked, text, user=user, kind=CaseMessage.Kind.EXTENSION)
-        _record(locked, user, CaseEvent.Action.EXTEND_VERIFICATION, reason,
-                {"days": days, "approved_by": unit_name, "approver": approver, "approved_on": day.isoformat(),
-                 "extended_due": due.isoformat(), "told_reporter": message.pk}, version)
-    report.refresh_from_db()
-    return report
+
+        def tell(locked: Report) -> dict:
+            text = (f"您的举报 {locked.reference} 情况复杂，经{unit_name}批准，核查期限延长{days}日，至 {due.isoformat()}。"
+                    f"延期理由：{reason}")
+            return {"told_reporter": to_reporter(locked, text, user=user, kind=CaseMessage.Kind.EXTENSION).pk}
+
+        return Done(changes={"extended_due": due, "deadline_basis": _basis(locked, extended_due=basis)},
+                    details={"days": days, "approved_by": unit_name, "approver": approver,
+                             "approved_on": day.isoformat(), "extended_due": due.isoformat()}, then=tell)
+
+    return take(report, expected_version=expected_version, user=user, action=CaseEvent.Action.EXTEND_VERIFICATION,
+                run=run, reason=reason)
 
 
 def extend_claim(report: Report, *, user, days: int, reason: str, expected_version: int) -> Report:
@@ -427,9 +376,9 @@ def extend_claim(report: Report, *, user, days: int, reason: str, expected_versi
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_CLAIM_EXTENSION_DAYS:
         raise DomainError(f"延长领奖期限应为1至{MAX_CLAIM_EXTENSION_DAYS}日，而不是“{days}”。", field="days",
                           code="bad_days")
-    reason = _need_reason(reason, "延长领奖期限")
-    with transaction.atomic():
-        locked = _lock(report, expected_version)
+    reason = need_reason(reason, "延长领奖期限")
+
+    def run(locked: Report) -> Done:
         if user is not None:
             check_can_handle(user, locked)
         if locked.state != State.NOTICE_SENT:
@@ -437,22 +386,25 @@ def extend_claim(report: Report, *, user, days: int, reason: str, expected_versi
                               field="state", code="illegal_transition")
         start = _claim_due(locked)
         due, basis = compute_due("claim_extended_due", start, days)
-        version = _save(locked, expected_version, {"claim_extended_due": due,
-                                                   "deadline_basis": _basis(locked, claim_extended_due=basis)})
-        message = to_reporter(locked, f"您的举报 {locked.reference} 的领奖期限已延长至 {due.isoformat()}。", user=user,
-                              kind=CaseMessage.Kind.OTHER)
-        _record(locked, user, CaseEvent.Action.EXTEND_CLAIM, reason,
-                {"days": days, "from": start.isoformat(), "claim_extended_due": due.isoformat(),
-                 "told_reporter": message.pk}, version)
-    report.refresh_from_db()
-    return report
+
+        def tell(locked: Report) -> dict:
+            message = to_reporter(locked, f"您的举报 {locked.reference} 的领奖期限已延长至 {due.isoformat()}。",
+                                  user=user, kind=CaseMessage.Kind.OTHER)
+            return {"told_reporter": message.pk}
+
+        return Done(changes={"claim_extended_due": due, "deadline_basis": _basis(locked, claim_extended_due=basis)},
+                    details={"days": days, "from": start.isoformat(), "claim_extended_due": due.isoformat()},
+                    then=tell)
+
+    return take(report, expected_version=expected_version, user=user, action=CaseEvent.Action.EXTEND_CLAIM,
+                run=run, reason=reason)
 
 
 def authorise_signatory(report: Report, order: int, *, user, expected_version: int, note: str = "") -> Report:
     """Record that signatory `order` holds the first signatory's written authorisation to collect the
     reward (书面委托, 第六条第二款); any earlier authorisation is replaced."""
-    with transaction.atomic():
-        locked = _lock(report, expected_version)
+
+    def run(locked: Report) -> Done:
         if user is not None:
             check_can_handle(user, locked)
         if not locked.joint:
@@ -465,7 +417,7 @@ def authorise_signatory(report: Report, order: int, *, user, expected_version: i
                               code="bad_order")
         locked.signatories.update(authorised=False)
         locked.signatories.filter(order=order).update(authorised=True)
-        version = _save(locked, expected_version, {})
-        _record(locked, user, CaseEvent.Action.AUTHORISE, (note or "").strip(), {"order": order}, version)
-    report.refresh_from_db()
-    return report
+        return Done(details={"order": order})
+
+    return take(report, expected_version=expected_version, user=user, action=CaseEvent.Action.AUTHORISE, run=run,
+                reason=note)

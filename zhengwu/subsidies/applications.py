@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 
 from zhengwu.core.errors import DomainError
+from zhengwu.desk.steps import Done, take
 
 from . import applicants, duplicates, engine, evidence
 from .models import ApplicantKey, Application, ApplicationEvent, EvidenceFile, Firm, ReferenceCounter
 from .vocab import State
-from .workflow import GRANTED, label, lock, record, save
+from .workflow import GRANTED, case_rows, label, record
 
 
 @dataclass
@@ -111,8 +112,8 @@ def edit_draft(application: Application, *, claim: dict, on: dt.date, contact_na
     """Change a draft's answers (the claim of its item), its date and contact; quoted again."""
     contact = applicants.clean_contact(contact_name, contact_phone)
     claim = {**claim, "item": application.item}
-    with transaction.atomic():
-        locked = lock(application, expected_version)
+
+    def run(locked: Application) -> Done:
         _check_draft(locked)
         if on.year != locked.year:
             raise DomainError(f"测算日期应在申报年度 {locked.year} 年内；其他年度请另行申报。", field="on", code="bad_year")
@@ -120,14 +121,18 @@ def edit_draft(application: Application, *, claim: dict, on: dt.date, contact_na
             line = engine.quote_claim(locked.firm, on, claim)
         except DomainError as exc:
             raise _claim_field(exc, None) from None
-        version = save(locked, expected_version, {"claim": claim, "on": on, "contact_name": contact[0],
-                                                  "contact_phone": contact[1], "quote": line.as_json(),
-                                                  "quoted_amount": line.amount})
-        duplicates.store_keys(locked, claim)
-        record(locked, None, ApplicationEvent.Action.EDITED, version=version,
-               details={"quoted_before": f"{locked.quoted_amount or 0:.2f}", "quoted_after": f"{line.amount:.2f}"})
-    application.refresh_from_db()
-    return application
+
+        def keys(locked: Application) -> dict:
+            duplicates.store_keys(locked, claim)  # the duplicate rule's keys follow the new answers
+            return {}
+
+        return Done(changes={"claim": claim, "on": on, "contact_name": contact[0], "contact_phone": contact[1],
+                             "quote": line.as_json(), "quoted_amount": line.amount},
+                    details={"quoted_before": f"{locked.quoted_amount or 0:.2f}", "quoted_after": f"{line.amount:.2f}"},
+                    then=keys)
+
+    return take(application, expected_version=expected_version, user=None, action=ApplicationEvent.Action.EDITED,
+                run=run, rows=case_rows())
 
 
 def add_evidence(application: Application, files: list[tuple[str, bytes]], *, expected_version: int) -> Application:
@@ -135,33 +140,32 @@ def add_evidence(application: Application, files: list[tuple[str, bytes]], *, ex
     if not files:
         raise DomainError("请选择要上传的文件。", field="evidence", code="required")
     written: list[str] = []
+
+    def run(locked: Application) -> Done:
+        _check_draft(locked)
+        stored = [evidence.store(locked, name, data, written) for name, data in files]
+        return Done(details={"files": [f"{s.name}（{s.size}字节）" for s in stored]})
+
     try:
-        with transaction.atomic():
-            locked = lock(application, expected_version)
-            _check_draft(locked)
-            stored = [evidence.store(locked, name, data, written) for name, data in files]
-            version = save(locked, expected_version, {})
-            record(locked, None, ApplicationEvent.Action.EVIDENCE, version=version,
-                   details={"files": [f"{s.name}（{s.size}字节）" for s in stored]})
+        return take(application, expected_version=expected_version, user=None,
+                    action=ApplicationEvent.Action.EVIDENCE, run=run, rows=case_rows())
     except BaseException:
         evidence.discard(written)
         raise
-    application.refresh_from_db()
-    return application
 
 
 def remove_evidence(application: Application, pk: int, *, expected_version: int) -> Application:
     """Remove one file from a draft; the file goes once the transaction has committed."""
-    with transaction.atomic():
-        locked = lock(application, expected_version)
+
+    def run(locked: Application) -> Done:
         _check_draft(locked)
         item = EvidenceFile.objects.filter(application=locked, pk=pk).first()
         if item is None:
             raise DomainError("没有这个文件。", field="evidence", code="unknown_file")
         stored, shown = item.stored_name, item.name
         item.delete()
-        version = save(locked, expected_version, {})
-        record(locked, None, ApplicationEvent.Action.EVIDENCE_REMOVED, version=version, details={"file": shown})
         transaction.on_commit(lambda: evidence.discard([stored]))
-    application.refresh_from_db()
-    return application
+        return Done(details={"file": shown})
+
+    return take(application, expected_version=expected_version, user=None,
+                action=ApplicationEvent.Action.EVIDENCE_REMOVED, run=run, rows=case_rows())

@@ -23,7 +23,7 @@ def _reason_field(label: str = "理由", *, required: bool = True) -> forms.Char
 
 
 def _amount_field(label: str, *, required: bool = True) -> forms.CharField:
-    # Text, not DecimalField: workflow.parse_amount says in Chinese what is wrong (negative, fen, too large).
+    # Text, not DecimalField: core.amounts.money (in workflow) says in Chinese what is wrong (negative, fen, too large).
     return forms.CharField(label=label, required=required, max_length=20,
                            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
                            error_messages={"required": f"请填写{label}。"})

@@ -4,7 +4,7 @@ from django.db import models
 
 
 class State(models.TextChoices):
-    """Where an application stands (办理状态); the legal moves are in workflow.TRANSITIONS."""
+    """Where an application stands (办理状态); the legal moves are in workflow.STEPS."""
 
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已提交"

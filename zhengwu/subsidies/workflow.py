@@ -3,8 +3,8 @@
     draft ─▶ submitted ─▶ under_review ─▶ approved (with amount) ─▶ paid
      (firm)    (firm)       (bureau)    └▶ rejected (with reason)
 
-`transition(application, to_state, user=…, reason=…, expected_version=…, **data)` makes one move in one
-transaction: the row is locked (`select_for_update`) and the move is refused with code "conflict" unless
+`transition(application, to_state, user=…, reason=…, expected_version=…, **data)` makes one move of STEPS in
+one transaction (desk.steps.move): the row is locked (`select_for_update`) and the move is refused with code "conflict" unless
 the application is still at `expected_version` (compare-and-swap on `version`), so a stale page or a
 second reviewer cannot overwrite another's step. Every move is an ApplicationEvent (who, when, from, to,
 why, and the facts of the step). Besides state moves, each with a reason and its own event:
@@ -18,16 +18,13 @@ the firm submits, and only staff with the rights below move anything else:
 """
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhengwu.core.dates import parse_date
+from zhengwu.core.amounts import FEN, money
 from zhengwu.core.errors import DomainError
-from zhengwu.core.versions import lock_seen, save_seen
+from zhengwu.desk.steps import Done, Step, Steps, move, need_reason, only, step_day, take
 
 from . import duplicates, engine
 from .models import Application, ApplicationEvent
@@ -38,27 +35,30 @@ REVIEW_PERM = "subsidies.review_application"
 PAY_PERM = "subsidies.record_payment"
 BUDGET_PERM = "subsidies.view_budget"
 
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    State.DRAFT: (State.SUBMITTED,),
-    State.SUBMITTED: (State.UNDER_REVIEW,),
-    State.UNDER_REVIEW: (State.APPROVED, State.REJECTED),
-    State.APPROVED: (State.PAID,),
-    State.REJECTED: (),
-    State.PAID: (),
-}
-TERMINAL = tuple(s for s, nexts in TRANSITIONS.items() if not nexts)
-PENDING = (State.SUBMITTED, State.UNDER_REVIEW)  # with the bureau, not yet decided
-GRANTED = (State.APPROVED, State.PAID)  # money decided: what the duplicate rule looks for
-MAX_AMOUNT = Decimal("100000000")  # 1亿: far above any cap (十一 is 2000万); stops a typo of extra zeros
 
 
 def label(state: str) -> str:
     return State(state).label
 
 
+# Each step is named by the state it leads to.
+STEPS = Steps([
+    Step(State.SUBMITTED, (State.DRAFT,), State.SUBMITTED, "提交申请"),
+    Step(State.UNDER_REVIEW, (State.SUBMITTED,), State.UNDER_REVIEW, "开始审核"),
+    Step(State.APPROVED, (State.UNDER_REVIEW,), State.APPROVED, "批准"),
+    Step(State.REJECTED, (State.UNDER_REVIEW,), State.REJECTED, "不予批准", reason=True),
+    Step(State.PAID, (State.APPROVED,), State.PAID, "登记拨付"),
+], label_of=label, states=State.values)
+TRANSITIONS: dict[str, tuple[str, ...]] = STEPS.as_mapping()  # state → the states it may move to
+TERMINAL = STEPS.terminal
+PENDING = (State.SUBMITTED, State.UNDER_REVIEW)  # with the bureau, not yet decided
+GRANTED = (State.APPROVED, State.PAID)  # money decided: what the duplicate rule looks for
+MAX_AMOUNT = Decimal("100000000")  # 1亿: far above any cap (十一 is 2000万); stops a typo of extra zeros
+
+
 def allowed_next(state: str) -> tuple[str, ...]:
     """The states an application in `state` may move to."""
-    return TRANSITIONS.get(state, ())
+    return STEPS.allowed_next(state)
 
 
 # ---- who may ---------------------------------------------------------------------------------------------
@@ -98,75 +98,24 @@ def _check_user(user, to_state: str) -> None:
 
 # ---- helpers ---------------------------------------------------------------------------------------------
 
-@dataclass
-class _Step:
-    changes: dict = field(default_factory=dict)
-    details: dict = field(default_factory=dict)
-
-
-def _date(value, *, name: str) -> dt.date:
-    """The day a step happened (default today); never in the future — a step records what was done."""
-    today = timezone.localdate()
-    if value is None or value == "":
-        return today
-    if isinstance(value, dt.datetime):
-        day = value.date()
-    elif isinstance(value, dt.date):
-        day = value
-    elif isinstance(value, str):
-        day = parse_date(value, field=name)
-    else:
-        raise DomainError(f"{name} 应为日期（YYYY-MM-DD）。", field=name, code="bad_date")
-    if day > today:
-        raise DomainError(f"日期 {day} 晚于今天，办理记录只能登记已经发生的事。", field=name, code="future")
-    return day
-
-
-def parse_amount(value, *, name: str = "amount") -> Decimal:
-    """A money amount in yuan: not negative, at most two decimals, below MAX_AMOUNT."""
-    text = str(value if value is not None else "").strip().replace(",", "").replace("，", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        raise DomainError(f"金额应为数字（元），而不是“{value}”。", field=name, code="bad_amount") from None
-    if not amount.is_finite():
-        raise DomainError(f"金额应为数字（元），而不是“{value}”。", field=name, code="bad_amount")
-    if amount < 0:
-        raise DomainError(f"金额不能为负数（{amount}）。", field=name, code="negative")
-    if amount != amount.quantize(Decimal("0.01")):
-        raise DomainError(f"金额最多保留两位小数（分），而不是 {amount}。", field=name, code="bad_amount")
-    if amount >= MAX_AMOUNT:
-        raise DomainError(f"金额 {amount} 元超过1亿元，请核对。", field=name, code="too_large")
-    return amount.quantize(Decimal("0.01"))
-
-
-def _need_reason(reason: str, what: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(f"{what}须说明理由。", field="reason", code="reason_required")
-    return reason
+def _amount(value, *, label: str = "批准金额") -> Decimal:
+    """A money amount in yuan typed by a reviewer (core.amounts.money below MAX_AMOUNT, separators allowed),
+    to the fen."""
+    return money(value, field="amount", label=label, limit=MAX_AMOUNT, grouped=True).quantize(FEN)
 
 
 def _take(data: dict, allowed: tuple[str, ...], to_state: str) -> dict:
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        raise DomainError(f"转为“{label(to_state)}”时没有“{unknown[0]}”这一项。", field=unknown[0], code="unknown_field")
-    return data
+    return only(data, allowed, what=f"转为“{label(to_state)}”")
 
 
-def lock(application: Application, expected_version: int) -> Application:
-    """The row, locked for this transaction, if it is still at `expected_version`."""
-    return lock_seen(Application.objects.select_related("firm"), application.pk, expected_version, noun="申请",
-                     label=label)
-
-
-def save(locked: Application, expected_version: int, changes: dict) -> int:
-    """Compare-and-swap: write `changes` only if the row is still at `expected_version`."""
-    return save_seen(locked, expected_version, changes, noun="申请")
+def case_rows():
+    """The applications a step locks, with their firm (the quote and the messages need it)."""
+    return Application.objects.select_related("firm")
 
 
 def record(locked: Application, user, action: str, *, reason: str = "", details: dict | None = None,
            version: int, to_state: str | None = None) -> ApplicationEvent:
+    """An event written outside `take`: the first one of a new draft (applications.make_draft)."""
     return ApplicationEvent.objects.create(application=locked, action=action, who=user, from_state=locked.state,
                                            to_state=to_state or locked.state, reason=reason,
                                            details=details or {}, version=version)
@@ -174,7 +123,7 @@ def record(locked: Application, user, action: str, *, reason: str = "", details:
 
 # ---- one handler per target state ------------------------------------------------------------------------
 
-def _to_submitted(locked: Application, user, reason: str, data: dict) -> _Step:
+def _to_submitted(locked: Application, user, reason: str, data: dict) -> Done:
     _take(data, (), State.SUBMITTED)
     if not (locked.contact_name and locked.contact_phone):
         # Invited drafts start without them: the bureau must know whom to call about the evidence.
@@ -182,13 +131,13 @@ def _to_submitted(locked: Application, user, reason: str, data: dict) -> _Step:
     duplicates.check(locked, states=(*GRANTED, *PENDING))
     # Quoted again at submission: the parameters in force may have changed since the draft was saved.
     line = engine.quote_claim(locked.firm, locked.on, locked.claim)
-    return _Step(changes={"submitted_at": timezone.now(), "quote": line.as_json(), "quoted_amount": line.amount},
+    return Done(changes={"submitted_at": timezone.now(), "quote": line.as_json(), "quoted_amount": line.amount},
                  details={"quoted": f"{line.amount:.2f}", "evidence": locked.evidence.count()})
 
 
-def _to_under_review(locked: Application, user, reason: str, data: dict) -> _Step:
+def _to_under_review(locked: Application, user, reason: str, data: dict) -> Done:
     _take(data, (), State.UNDER_REVIEW)
-    return _Step()
+    return Done()
 
 
 def _check_amount(locked: Application, amount: Decimal, reason: str) -> str:
@@ -197,7 +146,7 @@ def _check_amount(locked: Application, amount: Decimal, reason: str) -> str:
     quoted = locked.quoted_amount if locked.quoted_amount is not None else Decimal("0.00")
     case_by_case = engine.is_case_by_case(locked.item)
     if amount != quoted and not case_by_case:
-        reason = _need_reason(reason, f"批准金额（{amount} 元）与测算金额（{quoted} 元）不同")
+        reason = need_reason(reason, f"批准金额（{amount} 元）与测算金额（{quoted} 元）不同")
     if amount > quoted and not case_by_case:
         raise DomainError(f"批准金额 {amount} 元高于按政策测算的 {quoted} 元：{DOC}（{locked.item}）按规则计算的金额是上限；"
                           f"申报事实有误的，请先“核定申报事实”，按核定的事实重新测算。", field="amount", code="above_quote")
@@ -210,35 +159,33 @@ def _check_amount(locked: Application, amount: Decimal, reason: str) -> str:
     return reason
 
 
-def _to_approved(locked: Application, user, reason: str, data: dict) -> _Step:
+def _to_approved(locked: Application, user, reason: str, data: dict) -> Done:
     _take(data, ("amount", "decided_on"), State.APPROVED)
     duplicates.check(locked, states=GRANTED)
     quoted = locked.quoted_amount if locked.quoted_amount is not None else Decimal("0.00")
-    amount = parse_amount(data["amount"]) if data.get("amount") not in (None, "") else quoted
+    amount = _amount(data["amount"]) if data.get("amount") not in (None, "") else quoted
     _check_amount(locked, amount, reason)
-    decided_on = _date(data.get("decided_on"), name="decided_on")
-    return _Step(changes={"approved_amount": amount, "decided_on": decided_on, "decision_reason": reason},
+    decided_on = step_day(data.get("decided_on"), field="decided_on")
+    return Done(changes={"approved_amount": amount, "decided_on": decided_on, "decision_reason": reason},
                  details={"quoted": f"{quoted:.2f}", "approved": f"{amount:.2f}", "changed": amount != quoted,
                           "decided_on": decided_on.isoformat()})
 
 
-def _to_rejected(locked: Application, user, reason: str, data: dict) -> _Step:
+def _to_rejected(locked: Application, user, reason: str, data: dict) -> Done:
     _take(data, ("decided_on",), State.REJECTED)
-    reason = _need_reason(reason, "不予批准")
-    decided_on = _date(data.get("decided_on"), name="decided_on")
-    return _Step(changes={"decided_on": decided_on, "decision_reason": reason},
+    decided_on = step_day(data.get("decided_on"), field="decided_on")
+    return Done(changes={"decided_on": decided_on, "decision_reason": reason},
                  details={"decided_on": decided_on.isoformat()})
 
 
-def _to_paid(locked: Application, user, reason: str, data: dict) -> _Step:
+def _to_paid(locked: Application, user, reason: str, data: dict) -> Done:
     _take(data, ("paid_on", "payment_reference"), State.PAID)
-    paid_on = _date(data.get("paid_on"), name="paid_on")
-    if locked.decided_on and paid_on < locked.decided_on:
-        raise DomainError(f"拨付日期 {paid_on} 早于批准日期 {locked.decided_on}。", field="paid_on", code="bad_date")
+    paid_on = step_day(data.get("paid_on"), field="paid_on", what="拨付日期", after=locked.decided_on,
+                       after_what="批准日期")
     ref = str(data.get("payment_reference") or "").strip()
     if len(ref) > 60:
         raise DomainError("拨付凭证号最多60个字符。", field="payment_reference", code="too_long")
-    return _Step(changes={"paid_on": paid_on, "payment_reference": ref},
+    return Done(changes={"paid_on": paid_on, "payment_reference": ref},
                  details={"paid_on": paid_on.isoformat(), "amount": f"{locked.approved_amount:.2f}",
                           "payment_reference": ref})
 
@@ -264,30 +211,23 @@ def transition(application: Application, to_state: str, *, user, reason: str = "
       paid: paid_on (default today), payment_reference.
     DomainError codes: "illegal_transition", "conflict", "forbidden", "duplicate", and the field errors.
     """
-    if to_state not in State.values:
-        raise DomainError(f"没有“{to_state}”这个状态。", field="state", code="unknown_state")
     reason = (reason or "").strip()
-    with transaction.atomic():
-        locked = lock(application, expected_version)
-        if to_state not in TRANSITIONS[locked.state]:
-            raise DomainError(f"申请 {locked.reference} 当前为“{label(locked.state)}”，不能转为“{label(to_state)}”。",
-                              field="state", code="illegal_transition")
-        _check_user(user, to_state)
-        step = HANDLERS[to_state](locked, user, reason, dict(data))
-        version = save(locked, expected_version, {"state": to_state, **step.changes})
-        record(locked, user, ApplicationEvent.Action.TRANSITION, reason=reason, details=step.details,
-               version=version, to_state=to_state)
-    application.refresh_from_db()
-    return application
+
+    def run(locked: Application) -> Done:
+        return HANDLERS[to_state](locked, user, reason, dict(data))
+
+    return move(application, to_state, steps=STEPS, expected_version=expected_version, user=user,
+                action=ApplicationEvent.Action.TRANSITION, run=run, reason=reason,
+                check_user=lambda locked: _check_user(user, to_state), rows=case_rows())
 
 
 def change_amount(application: Application, *, user, amount, reason: str, expected_version: int) -> Application:
     """Correct the approved amount before payment (调整批准金额), with a reason: an AMOUNT event records
     who changed it from what to what, when and why."""
-    reason = _need_reason(reason, "调整批准金额")
-    new = parse_amount(amount)
-    with transaction.atomic():
-        locked = lock(application, expected_version)
+    reason = need_reason(reason, "调整批准金额")
+    new = _amount(amount)
+
+    def run(locked: Application) -> Done:
         if locked.state != State.APPROVED:
             raise DomainError(f"申请 {locked.reference} 当前为“{label(locked.state)}”：只有已批准、尚未拨付的申请可以调整金额。",
                               field="state", code="illegal_transition")
@@ -296,31 +236,36 @@ def change_amount(application: Application, *, user, amount, reason: str, expect
         if new == locked.approved_amount:
             raise DomainError(f"新金额与现批准金额 {locked.approved_amount} 元相同。", field="amount", code="unchanged")
         _check_amount(locked, new, reason)
-        version = save(locked, expected_version, {"approved_amount": new})
-        record(locked, user, ApplicationEvent.Action.AMOUNT, reason=reason, version=version,
-               details={"from": f"{locked.approved_amount:.2f}", "to": f"{new:.2f}",
-                        "quoted": f"{locked.quoted_amount or 0:.2f}"})
-    application.refresh_from_db()
-    return application
+        return Done(changes={"approved_amount": new},
+                    details={"from": f"{locked.approved_amount:.2f}", "to": f"{new:.2f}",
+                             "quoted": f"{locked.quoted_amount or 0:.2f}"})
+
+    return take(application, expected_version=expected_version, user=user, action=ApplicationEvent.Action.AMOUNT,
+                run=run, reason=reason, rows=case_rows())
 
 
 def correct_claim(application: Application, *, user, claim: dict, reason: str, expected_version: int) -> Application:
     """核定申报事实: during review, replace the declared facts by what the evidence shows and quote again.
     The event keeps the facts and amount before and after, who and why."""
-    reason = _need_reason(reason, "核定申报事实")
-    with transaction.atomic():
-        locked = lock(application, expected_version)
+    reason = need_reason(reason, "核定申报事实")
+
+    def run(locked: Application) -> Done:
         if locked.state != State.UNDER_REVIEW:
             raise DomainError(f"申请 {locked.reference} 当前为“{label(locked.state)}”：审核中的申请才能核定申报事实。",
                               field="state", code="illegal_transition")
         if not can_review(user):
             raise DomainError("您无权核定申报事实：需要“审核科技政策兑现申请”权限。", field="user", code="forbidden")
-        claim = {**claim, "item": locked.item}
-        line = engine.quote_claim(locked.firm, locked.on, claim)
-        version = save(locked, expected_version, {"claim": claim, "quote": line.as_json(), "quoted_amount": line.amount})
-        duplicates.store_keys(locked, claim)
-        record(locked, user, ApplicationEvent.Action.EDITED, reason=reason, version=version,
-               details={"claim_before": locked.claim, "claim_after": claim,
-                        "quoted_before": f"{locked.quoted_amount or 0:.2f}", "quoted_after": f"{line.amount:.2f}"})
-    application.refresh_from_db()
-    return application
+        corrected = {**claim, "item": locked.item}
+        line = engine.quote_claim(locked.firm, locked.on, corrected)
+
+        def keys(locked: Application) -> dict:
+            duplicates.store_keys(locked, corrected)  # the duplicate rule's keys follow the corrected facts
+            return {}
+
+        return Done(changes={"claim": corrected, "quote": line.as_json(), "quoted_amount": line.amount},
+                    details={"claim_before": locked.claim, "claim_after": corrected,
+                             "quoted_before": f"{locked.quoted_amount or 0:.2f}", "quoted_after": f"{line.amount:.2f}"},
+                    then=keys)
+
+    return take(application, expected_version=expected_version, user=user, action=ApplicationEvent.Action.EDITED,
+                run=run, reason=reason, rows=case_rows())

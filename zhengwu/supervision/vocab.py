@@ -9,7 +9,7 @@ class Role(models.TextChoices):
 
 
 class State(models.TextChoices):
-    """Where one unit stands on one task; the legal moves are in workflow.TRANSITIONS."""
+    """Where one unit stands on one task; the legal moves are in workflow.STEPS."""
 
     ASSIGNED = "assigned", "已交办"
     ACKNOWLEDGED = "acknowledged", "已签收"

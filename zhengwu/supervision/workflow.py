@@ -19,6 +19,7 @@ from django.db import transaction
 
 from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
+from zhengwu.desk.steps import Step, Steps, need_reason, step_day
 
 from . import files as evidence
 from . import units
@@ -28,17 +29,20 @@ from .vocab import Role, State
 MANAGE = "supervision.manage_supervision"
 VIEW = "supervision.view_supervision"
 
-# action → (states it starts from, state it leads to, who: "unit" | "office", label)
-STEPS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
-    "acknowledge": ((State.ASSIGNED,), State.ACKNOWLEDGED, "unit", "签收"),
-    "progress": ((State.ACKNOWLEDGED, State.IN_PROGRESS, State.RETURNED), State.IN_PROGRESS, "unit", "报送进展"),
-    "report": ((State.ACKNOWLEDGED, State.IN_PROGRESS, State.RETURNED), State.REPORTED, "unit", "报结"),
-    "review": ((State.REPORTED,), State.REVIEWED, "office", "审核通过"),
-    "close": ((State.REVIEWED,), State.CLOSED, "office", "销号"),
-    "return": ((State.REPORTED, State.REVIEWED), State.RETURNED, "office", "退回"),
-}
-UNIT_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "unit")
-OFFICE_STEPS = tuple(name for name, step in STEPS.items() if step[2] == "office")
+WORKING = (State.ACKNOWLEDGED, State.IN_PROGRESS, State.RETURNED)
+# action → (states it starts from, state it leads to, label, reason required); who takes it is in ACTOR
+STEPS = Steps([
+    Step("acknowledge", (State.ASSIGNED,), State.ACKNOWLEDGED, "签收"),
+    Step("progress", WORKING, State.IN_PROGRESS, "报送进展"),
+    Step("report", WORKING, State.REPORTED, "报结"),
+    Step("review", (State.REPORTED,), State.REVIEWED, "审核通过"),
+    Step("close", (State.REVIEWED,), State.CLOSED, "销号"),
+    Step("return", (State.REPORTED, State.REVIEWED), State.RETURNED, "退回", reason=True),
+], label_of=lambda state: State(state).label, states=State.values)
+ACTOR = {"acknowledge": "unit", "progress": "unit", "report": "unit", "review": "office", "close": "office",
+         "return": "office"}  # "unit": the unit's reporting account; "office": the supervising office
+UNIT_STEPS = tuple(name for name in STEPS.steps if ACTOR[name] == "unit")
+OFFICE_STEPS = tuple(name for name in STEPS.steps if ACTOR[name] == "office")
 
 
 def is_office(user) -> bool:
@@ -71,8 +75,7 @@ def allowed_steps(assignment: Assignment, user) -> list[str]:
     who = {"office"} if is_office(user) else set()
     if assignment.organization_id and assignment.organization_id in unit_ids(user):
         who.add("unit")
-    return [name for name, (starts, _to, actor, _label) in STEPS.items()
-            if actor in who and assignment.state in starts]
+    return [name for name in STEPS.allowed_next(assignment.state) if ACTOR[name] in who]
 
 
 def refusal(assignment: Assignment, action: str) -> str:
@@ -83,8 +86,8 @@ def refusal(assignment: Assignment, action: str) -> str:
     if action == "close":
         return f"“{assignment.label}”已报结但尚未审核，请先审核再销号。"
     if action in ("review", "return"):
-        return f"“{assignment.label}”尚未报结（当前：{state}），不能{STEPS[action][3]}。"
-    return f"“{assignment.label}”当前为“{state}”，不能{STEPS[action][3]}。"
+        return f"“{assignment.label}”尚未报结（当前：{state}），不能{STEPS[action].label}。"
+    return f"“{assignment.label}”当前为“{state}”，不能{STEPS[action].label}。"
 
 
 @transaction.atomic
@@ -93,8 +96,9 @@ def step(assignment: Assignment, action: str, *, user=None, on: dt.date | None =
          written: list[str] | None = None) -> TaskEvent:
     """Make one step; a DomainError (code refused / conflict / forbidden) when it is not allowed."""
     if action not in STEPS:
-        raise DomainError(f"没有“{action}”这个步骤（可用：{'、'.join(STEPS)}）。", field="action")
-    starts, to_state, actor, label = STEPS[action]
+        raise DomainError(f"没有“{action}”这个步骤（可用：{'、'.join(STEPS.steps)}）。", field="action")
+    one, actor = STEPS[action], ACTOR[action]
+    starts, to_state, label = one.starts, one.to, one.label
     row = Assignment.objects.select_for_update(of=("self",)).select_related("task", "organization").get(pk=assignment.pk)
     if row.is_group:
         raise DomainError(f"“{row.unit_name}”是统称，请先展开为具体单位再办理。", field="action", code="group")
@@ -105,11 +109,11 @@ def step(assignment: Assignment, action: str, *, user=None, on: dt.date | None =
     if row.state not in starts:
         raise DomainError(refusal(row, action), field="action", code="refused")
     note = (note or "").strip()
-    if action == "return" and not note:
-        raise DomainError("退回须写明理由。", field="note", code="reason_required")
-    if action in ("progress", "report") and not note:
-        raise DomainError(f"{label}须写明办理情况。", field="note", code="note_required")
-    day = on or today()
+    if one.reason:
+        need_reason(note, label, field="note", wording="写明理由")
+    if action in ("progress", "report"):
+        need_reason(note, label, field="note", wording="写明办理情况", code="note_required")
+    day = step_day(on, field="on")
     event = TaskEvent.objects.create(assignment=row, kind=action, from_state=row.state, to_state=to_state,
                                      on=day, by=user, note=note)
     _attach(event, uploads, written if written is not None else [])
@@ -163,7 +167,7 @@ def request_extension(assignment: Assignment, new_due: dt.date, reason: str, *, 
     """A unit asks for a later deadline: on or before the deadline (a deadline that has passed cannot be
     extended), for a later day, with a reason, and one pending request at a time."""
     row = Assignment.objects.select_for_update(of=("self",)).select_related("organization").get(pk=assignment.pk)
-    day = on or today()
+    day = step_day(on, field="on")
     if user is not None:
         _check_actor(row, user, "unit", "申请延期")
     if row.is_group or row.state in (State.REPORTED, State.REVIEWED, State.CLOSED):
@@ -176,8 +180,7 @@ def request_extension(assignment: Assignment, new_due: dt.date, reason: str, *, 
                           field="on", code="too_late")
     if new_due <= row.due:
         raise DomainError(f"申请延至的日期应晚于原截止日期 {row.due.isoformat()}。", field="new_due", code="refused")
-    if not (reason or "").strip():
-        raise DomainError("申请延期须写明理由。", field="reason", code="reason_required")
+    need_reason(reason, "申请延期", wording="写明理由")
     if row.extensions.filter(decision=Extension.Decision.PENDING).exists():
         raise DomainError("已有一份待批准的延期申请。", field="action", code="refused")
     TaskEvent.objects.create(assignment=row, kind="extension_request", from_state=row.state, to_state=row.state,
@@ -194,9 +197,9 @@ def decide_extension(extension: Extension, approve: bool, *, user=None, on: dt.d
         raise DomainError("只有督查室可以批复延期申请。", field="action", code="forbidden")
     if row.decision != Extension.Decision.PENDING:
         raise DomainError("该延期申请已批复。", field="action", code="refused")
-    if not approve and not (note or "").strip():
-        raise DomainError("不予批准须写明理由。", field="note", code="reason_required")
-    day = on or today()
+    if not approve:
+        need_reason(note, "不予批准", field="note", wording="写明理由")
+    day = step_day(on, field="on")
     row.decision = Extension.Decision.APPROVED if approve else Extension.Decision.REFUSED
     row.decided_on, row.decision_note = day, (note or "").strip()
     row.save()

@@ -2,14 +2,17 @@
 from django.conf import settings
 from django.db import models
 
+from zhengwu.desk import cases
+
 from .report import Report, State
 
 
-class CaseEvent(models.Model):
+class CaseEvent(cases.CaseEvent):
     """One step of a case (办理记录): who, when, from which state to which, and why.
 
     `details` holds facts of the step (unit routed to, days of an extension, referral) and never anything
-    that identifies the reporter or repeats the content; it is not sealed.
+    that identifies the reporter or repeats the content; it is not sealed. `who` empty: the reporter (the
+    public) or the system.
     """
 
     class Action(models.TextChoices):
@@ -21,26 +24,16 @@ class CaseEvent(models.Model):
         AUTHORISE = "authorise", "登记书面委托"
         CLAIM_REQUEST = "claim_request", "举报人申请领奖"
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name="举报")
+    case_field = "report"
+
     # CASCADE: the record belongs to the case; reports are never deleted except demo samples.
-    action = models.CharField("事项", max_length=30, choices=Action.choices, default=Action.TRANSITION)
-    who = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                            related_name="+", verbose_name="办理人", help_text="空：举报人（公众）或系统")
-    # PROTECT: accounts are deactivated, not deleted, so who did what stays known.
-    at = models.DateTimeField("时间", auto_now_add=True)
-    from_state = models.CharField("原状态", max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField("新状态", max_length=20, choices=State.choices)
-    reason = models.TextField("理由", blank=True)
-    details = models.JSONField("详情", default=dict, blank=True)
-    version = models.PositiveIntegerField("办理后版本")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events", verbose_name="举报",
+                               help_text="这一步办理的举报")
+    action = cases.action_field(Action.choices, Action.TRANSITION)
+    from_state, to_state = cases.state_fields(State.choices)
 
-    class Meta:
+    class Meta(cases.CaseEvent.Meta):
         ordering = ["report", "at", "pk"]
-        default_permissions = ()
-        verbose_name = verbose_name_plural = "办理记录"
-
-    def __str__(self) -> str:
-        return f"{self.report} {self.get_action_display()} {self.from_state}→{self.to_state}"
 
 
 class CaseMessage(models.Model):
@@ -65,15 +58,17 @@ class CaseMessage(models.Model):
 
     SEALED_FIELDS = ("text_sealed",)
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages", verbose_name="举报")
     # CASCADE: as for events.
-    sender = models.CharField("发送方", max_length=10, choices=Sender.choices)
-    kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages", verbose_name="举报",
+                               help_text="往来所属的举报")
+    sender = models.CharField("发送方", max_length=10, choices=Sender.choices, help_text="谁发出：办理人员或举报人")
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.OTHER,
+                            help_text="询问、答复、延期告知、领奖通知等")
+    # PROTECT: as for events.
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                related_name="+", verbose_name="工作人员", help_text="空：举报人")
-    # PROTECT: as for events.
-    text_sealed = models.BinaryField("内容（加密）", editable=False)
-    at = models.DateTimeField("时间", auto_now_add=True)
+    text_sealed = models.BinaryField("内容（加密）", editable=False, help_text="往来内容，加密保存（第十条）")
+    at = models.DateTimeField("时间", auto_now_add=True, help_text="发出的时刻")
 
     class Meta:
         ordering = ["report", "at", "pk"]
@@ -93,14 +88,15 @@ class AccessLog(models.Model):
         EVIDENCE = "evidence", "证据材料"
         REWARD = "reward", "奖励决定"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                             verbose_name="查阅人")
     # PROTECT: the log must outlive nothing it names.
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="access_logs", verbose_name="举报")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name="查阅人", help_text="查阅密封数据的工作人员")
     # CASCADE: reports are never deleted except demo samples.
-    what = models.CharField("查阅内容", max_length=10, choices=What.choices)
-    reason = models.TextField("理由", blank=True)
-    at = models.DateTimeField("时间", auto_now_add=True)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="access_logs", verbose_name="举报",
+                               help_text="被查阅的举报")
+    what = models.CharField("查阅内容", max_length=10, choices=What.choices, help_text="查阅了哪一类密封数据")
+    reason = models.TextField("理由", blank=True, help_text="查阅理由（查看身份时必填）")
+    at = models.DateTimeField("时间", auto_now_add=True, help_text="查阅的时刻")
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -1,6 +1,8 @@
 """Report (举报), its states and channels, Matter (同一事项) and the per-year reference counter."""
 from django.db import models
 
+from zhengwu.desk.cases import VersionedCase
+
 from ..vocab import Channel, State
 
 
@@ -33,7 +35,7 @@ class ReferenceCounter(models.Model):
         verbose_name = verbose_name_plural = "举报编号计数"
 
 
-class Report(models.Model):
+class Report(VersionedCase):
     """A work-safety report (安全生产举报), accepted centrally on receipt (第三条) and handled as a case.
 
     Identity (举报人身份), content (举报内容) and the reward decision (奖励) are sealed columns (第十条);
@@ -42,6 +44,8 @@ class Report(models.Model):
     """
 
     SEALED_FIELDS = ("identity_sealed", "content_sealed", "reward_sealed")
+
+    case_noun = "举报"
 
     reference = models.CharField("举报编号", max_length=20, unique=True, help_text="如 JB2021-000123，每年顺序编号")
     year = models.PositiveIntegerField("年度", help_text="受理编号的年度（收到举报的年份）")
@@ -52,8 +56,7 @@ class Report(models.Model):
     anonymous = models.BooleanField("匿名", default=False, help_text="是否匿名举报（匿名不能领奖）")
     joint = models.BooleanField("联名", default=False, help_text="多人联名举报（第六条第二款）")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.ACCEPTED,
-                             help_text="办理状态；只按 workflow.TRANSITIONS 变更")
-    version = models.PositiveIntegerField("版本", default=1, help_text="每次办理加一，用于防止并发覆盖")
+                             help_text="办理状态；只按 workflow.STEPS 变更")
     # a unit with open cases cannot leave the directory under them
     handling_unit = models.ForeignKey("org.Organization", on_delete=models.PROTECT, null=True, blank=True,
                                       related_name="+", verbose_name="承办单位",

@@ -2,6 +2,8 @@
 from django.conf import settings
 from django.db import models
 
+from zhengwu.desk.cases import VersionedCase
+
 from ..vocab import State
 from .firm import ApplicantKey, Firm
 
@@ -17,7 +19,7 @@ class ReferenceCounter(models.Model):
         verbose_name = verbose_name_plural = "申请编号计数"
 
 
-class Application(models.Model):
+class Application(VersionedCase):
     """One claim of one policy item by one firm (兑现申请), from draft to payment.
 
     `claim` is the engine's claim (facts of one item), `quote` the engine's line for it when it was last
@@ -28,6 +30,8 @@ class Application(models.Model):
     class Origin(models.TextChoices):
         PUBLIC = "public", "企业申报"
         INVITED = "invited", "免申即享邀请"
+
+    case_noun = "申请"
 
     reference = models.CharField("申请编号", max_length=20, unique=True, help_text="如 KB2021-000012，每年顺序编号")
     year = models.PositiveIntegerField("申报年度", help_text="测算日期所在年度；预算按此年度汇总")
@@ -48,8 +52,7 @@ class Application(models.Model):
     contact_name = models.CharField("联系人", max_length=60, blank=True, help_text="联系人姓名")
     contact_phone = models.CharField("联系电话", max_length=30, blank=True, help_text="联系人电话")
     state = models.CharField("状态", max_length=20, choices=State.choices, default=State.DRAFT,
-                             help_text="办理状态；只按 workflow 变更")
-    version = models.PositiveIntegerField("版本", default=1, help_text="每次办理加一，用于防止并发覆盖")
+                             help_text="办理状态；只按 workflow.STEPS 变更")
 
     quote = models.JSONField("测算结果", default=dict, blank=True, help_text="引擎给出的金额、依据和理由")
     quoted_amount = models.DecimalField("测算金额（元）", max_digits=14, decimal_places=2, null=True, blank=True,

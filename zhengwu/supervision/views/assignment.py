@@ -33,7 +33,7 @@ def assignment(request: HttpRequest, pk: int) -> HttpResponse:
         return forbidden(request, "您只能查看本单位承办的事项。")
     on, bad_day = day_asked(request)
     # one form per step, prefixed by its name: the ids (and so the labels) stay unique on the page
-    steps = [(name, workflow.STEPS[name][3], StepForm(prefix=name, initial={"expected_version": found.version}))
+    steps = [(name, workflow.STEPS[name].label, StepForm(prefix=name, initial={"expected_version": found.version}))
              for name in workflow.allowed_steps(found, request.user)]
     unit = found.organization_id in workflow.unit_ids(request.user) if found.organization_id else False
     pending = found.extensions.filter(decision=Extension.Decision.PENDING).first()
@@ -62,7 +62,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     try:
         workflow.run_step(found, action, user=request.user, on=data["on"], note=data["note"], uploads=uploads,
                           expected_version=data["expected_version"])
-        messages.success(request, f"已{workflow.STEPS[action][3]}：{found.label}。")
+        messages.success(request, f"已{workflow.STEPS[action].label}：{found.label}。")
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect(found)
