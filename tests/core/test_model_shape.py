@@ -99,3 +99,18 @@ def test_waste_vocabulary_migration_runs_forwards_and_backwards():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(latest)
+
+
+def test_every_vocabulary_lives_in_its_apps_vocab_module():
+    """One module per app holds its TextChoices (a model may name one, `Kind = FirmKind`, but not define it)."""
+    from django.db.models import Choices
+
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from walk(sub)
+
+    ours = [c for c in walk(Choices) if c.__module__.startswith("zhengwu.")]
+    assert any(c.__name__ == "FirmKind" for c in ours)  # the walk sees the apps' vocabularies
+    elsewhere = [f"{c.__module__}.{c.__qualname__}" for c in ours if not c.__module__.endswith(".vocab")]
+    assert elsewhere == []

@@ -22,3 +22,11 @@ class Tier(models.TextChoices):
     WINNER = "winner", "区长奖"
     NOMINEE = "nominee", "区长提名奖"
     RESERVE = "reserve", "候补"
+
+
+class ObjectionOutcome(models.TextChoices):
+    """The outcome of an objection during the public notice (异议处理结果)."""
+
+    OPEN = "open", "待处理"
+    UPHELD = "upheld", "异议成立"
+    DISMISSED = "dismissed", "异议不成立"

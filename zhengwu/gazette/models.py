@@ -7,6 +7,8 @@ the same text again updates rows instead of adding them.
 from django.db import models
 from django.urls import reverse
 
+from .vocab import ItemKind, PartKind
+
 
 class Issue(models.Model):
     """A gazette issue (公报期): 2021年第6期（总第112期）, with its masthead (刊头)."""
@@ -84,10 +86,7 @@ class Section(models.Model):
 class Item(models.Model):
     """An entry of an issue (篇目): a document, the editorial or a news brief, with its first page."""
 
-    class Kind(models.TextChoices):
-        DOCUMENT = "document", "公文"
-        EDITORIAL = "editorial", "卷首语"
-        NEWS = "news", "政务要闻"
+    Kind = ItemKind  # the vocabulary lives in vocab.py
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="items",  # part of the issue
                               help_text="所属的一期")
@@ -166,9 +165,7 @@ class Document(models.Model):
 class Part(models.Model):
     """A text inside a document: the notice itself (main) or the 方案/办法/政策 it transmits."""
 
-    class Kind(models.TextChoices):
-        MAIN = "main", "正文"
-        TRANSMITTED = "transmitted", "印发的文本"
+    Kind = PartKind  # the vocabulary lives in vocab.py
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="parts",  # part of it
                                  help_text="所属公文")

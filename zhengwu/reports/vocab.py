@@ -1,5 +1,5 @@
 """Vocabularies of the work-safety reports system (安全生产举报), as TextChoices: English values stored,
-Chinese labels shown. The case-event vocabularies stay with models/events.py until the shared case base lands."""
+Chinese labels shown; the models name them (Report.state, CaseEvent.Action …)."""
 from django.db import models
 
 
@@ -29,3 +29,43 @@ class State(models.TextChoices):
     NOTICE_SENT = "notice_sent", "已发领奖通知"
     CLAIMED = "claimed", "已领奖"
     LAPSED = "lapsed", "逾期未领（视为放弃）"
+
+
+class CaseAction(models.TextChoices):
+    """What one step of a report case was (办理事项)."""
+
+    FILED = "filed", "受理"
+    TRANSITION = "transition", "状态变更"
+    EXTEND_VERIFICATION = "extend_verification", "延长核查期限"
+    EXTEND_CLAIM = "extend_claim", "延长领奖期限"
+    LINK_MATTER = "link_matter", "并为同一事项"
+    AUTHORISE = "authorise", "登记书面委托"
+    CLAIM_REQUEST = "claim_request", "举报人申请领奖"
+
+
+class MessageSender(models.TextChoices):
+    """Who sent a message of a case (发送方)."""
+
+    STAFF = "staff", "办理人员"
+    REPORTER = "reporter", "举报人"
+
+
+class MessageKind(models.TextChoices):
+    """What a message between staff and the reporter is (往来类别)."""
+
+    QUESTION = "question", "询问"
+    ANSWER = "answer", "答复"
+    EXTENSION = "extension", "延期告知"
+    NOTICE = "notice", "领奖通知"
+    RESULT = "result", "核查结果"
+    CLAIM = "claim", "领奖申请"
+    OTHER = "other", "其他"
+
+
+class AccessWhat(models.TextChoices):
+    """Which sealed data a staff member looked at (查阅内容, 第十条)."""
+
+    CONTENT = "content", "举报内容"
+    IDENTITY = "identity", "举报人身份"
+    EVIDENCE = "evidence", "证据材料"
+    REWARD = "reward", "奖励决定"

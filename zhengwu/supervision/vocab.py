@@ -18,3 +18,18 @@ class State(models.TextChoices):
     REVIEWED = "reviewed", "已审核"
     CLOSED = "closed", "已销号"
     RETURNED = "returned", "已退回"
+
+
+class ExtensionDecision(models.TextChoices):
+    """The office's decision on an extension request (延期审批结果)."""
+
+    PENDING = "pending", "待批准"
+    APPROVED = "approved", "已批准"
+    REFUSED = "refused", "不予批准"
+
+
+class ReminderKind(models.TextChoices):
+    """Which reminder was sent (提醒类型)."""
+
+    DUE_SOON = "due_soon", "即将到期"
+    OVERDUE = "overdue", "已逾期"

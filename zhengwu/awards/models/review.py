@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from ..vocab import Tier
+from ..vocab import ObjectionOutcome, Tier
 from .edition import Edition
 from .people import Expert, School
 
@@ -120,10 +120,7 @@ class Score(models.Model):
 class Objection(models.Model):
     """公示异议: received during the notice, then upheld (成立: the candidate drops out) or dismissed."""
 
-    class Outcome(models.TextChoices):
-        OPEN = "open", "待处理"
-        UPHELD = "upheld", "异议成立"
-        DISMISSED = "dismissed", "异议不成立"
+    Outcome = ObjectionOutcome  # the vocabulary lives in vocab.py
 
     # an objection is part of the notice record and keeps its candidate
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="objections",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from ..vocab import ItemKind
+
 
 class TermVectorField(models.Field):
     """A tsvector column on PostgreSQL, written as text by search/tsvector.py; plain text elsewhere (the
@@ -24,10 +26,7 @@ class TermVectorField(models.Field):
 class SearchEntry(models.Model):
     """One unit of the search index (检索条目): what a hit shows, what facets count, the segmented terms."""
 
-    class Kind(models.TextChoices):
-        DOCUMENT = "document", "公文"
-        EDITORIAL = "editorial", "卷首语"
-        NEWS = "news", "政务要闻"
+    Kind = ItemKind  # the same kinds as an issue's items (gazette/vocab.py)
 
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, help_text="条目类型：公文或目录外条目")
     # An entry goes with what it indexes; on SQLite its ids left in the posting arrays are skipped.

@@ -4,6 +4,7 @@ from django.db import models
 
 from zhengwu.desk import cases
 
+from ..vocab import AccessWhat, CaseAction, MessageKind, MessageSender
 from .report import Report, State
 
 
@@ -15,14 +16,7 @@ class CaseEvent(cases.CaseEvent):
     public) or the system.
     """
 
-    class Action(models.TextChoices):
-        FILED = "filed", "受理"
-        TRANSITION = "transition", "状态变更"
-        EXTEND_VERIFICATION = "extend_verification", "延长核查期限"
-        EXTEND_CLAIM = "extend_claim", "延长领奖期限"
-        LINK_MATTER = "link_matter", "并为同一事项"
-        AUTHORISE = "authorise", "登记书面委托"
-        CLAIM_REQUEST = "claim_request", "举报人申请领奖"
+    Action = CaseAction  # the vocabulary lives in vocab.py
 
     case_field = "report"
 
@@ -43,18 +37,9 @@ class CaseMessage(models.Model):
     the reporter reads them with the receipt code and may answer.
     """
 
-    class Sender(models.TextChoices):
-        STAFF = "staff", "办理人员"
-        REPORTER = "reporter", "举报人"
+    Sender = MessageSender  # the vocabulary lives in vocab.py
 
-    class Kind(models.TextChoices):
-        QUESTION = "question", "询问"
-        ANSWER = "answer", "答复"
-        EXTENSION = "extension", "延期告知"
-        NOTICE = "notice", "领奖通知"
-        RESULT = "result", "核查结果"
-        CLAIM = "claim", "领奖申请"
-        OTHER = "other", "其他"
+    Kind = MessageKind  # the vocabulary lives in vocab.py
 
     SEALED_FIELDS = ("text_sealed",)
 
@@ -82,11 +67,7 @@ class CaseMessage(models.Model):
 class AccessLog(models.Model):
     """One look at sealed data (查阅记录, 第十条): who, which case, what, why, when — never an IP address."""
 
-    class What(models.TextChoices):
-        CONTENT = "content", "举报内容"
-        IDENTITY = "identity", "举报人身份"
-        EVIDENCE = "evidence", "证据材料"
-        REWARD = "reward", "奖励决定"
+    What = AccessWhat  # the vocabulary lives in vocab.py
 
     # PROTECT: the log must outlive nothing it names.
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",

@@ -4,7 +4,7 @@ from django.db import models
 
 from zhengwu.desk.cases import VersionedCase
 
-from ..vocab import State
+from ..vocab import ApplicationOrigin, State
 from .firm import ApplicantKey, Firm
 
 
@@ -27,9 +27,7 @@ class Application(VersionedCase):
     duplicate rule (duplicates.py); `version` goes up by one on every change, for compare-and-swap.
     """
 
-    class Origin(models.TextChoices):
-        PUBLIC = "public", "企业申报"
-        INVITED = "invited", "免申即享邀请"
+    Origin = ApplicationOrigin  # the vocabulary lives in vocab.py
 
     case_noun = "申请"
 

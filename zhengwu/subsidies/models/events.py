@@ -3,6 +3,7 @@ from django.db import models
 
 from zhengwu.desk import cases
 
+from ..vocab import ApplicationAction
 from .application import Application, State
 
 
@@ -13,14 +14,7 @@ class ApplicationEvent(cases.CaseEvent):
     claim a duplicate); `who` is empty for the firm itself (it has no account) and the system.
     """
 
-    class Action(models.TextChoices):
-        CREATED = "created", "创建草稿"
-        INVITED = "invited", "免申即享邀请"
-        EDITED = "edited", "修改申报事项"
-        EVIDENCE = "evidence", "上传证明材料"
-        EVIDENCE_REMOVED = "evidence_removed", "删除证明材料"
-        TRANSITION = "transition", "状态变更"
-        AMOUNT = "amount", "调整金额"
+    Action = ApplicationAction  # the vocabulary lives in vocab.py
 
     case_field = "application"
 

@@ -1,15 +1,15 @@
 """Firm (申报单位) and ApplicantKey (申报链接)."""
 from django.db import models
 
+from ..vocab import FirmKind
+
 
 class Firm(models.Model):
     """A firm or other unit that claims subsidies (申报单位), known by its unified social credit code
     (统一社会信用代码, GB 32100-2015): the code, not the name, decides whether two claims come from the same
     unit (首次认定: a recognition pays once per unit)."""
 
-    class Kind(models.TextChoices):
-        FIRM = "firm", "企业"
-        OTHER = "other", "其他单位（高校、科研院所等）"
+    Kind = FirmKind  # the vocabulary lives in vocab.py
 
     credit_code = models.CharField("统一社会信用代码", max_length=18, unique=True,
                                    help_text="18 位统一社会信用代码（GB 32100，校验位正确），不重复")

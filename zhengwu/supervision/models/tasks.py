@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from zhengwu.org.models import Organization
 
-from ..vocab import Role, State
+from ..vocab import ExtensionDecision, ReminderKind, Role, State
 from .programme import Programme
 
 
@@ -157,10 +157,7 @@ class Extension(models.Model):
     """A request to extend an assignment's deadline (延期申请), asked before the deadline and decided by
     the office."""
 
-    class Decision(models.TextChoices):
-        PENDING = "pending", "待批准"
-        APPROVED = "approved", "已批准"
-        REFUSED = "refused", "不予批准"
+    Decision = ExtensionDecision  # the vocabulary lives in vocab.py
 
     # extensions are part of the assignment
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions",
@@ -188,9 +185,7 @@ class Reminder(models.Model):
     """A reminder sent to a unit (催办提醒): one per assignment, kind and deadline, so the daily job can run
     any number of times without sending twice."""
 
-    class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", "即将到期"
-        OVERDUE = "overdue", "已逾期"
+    Kind = ReminderKind  # the vocabulary lives in vocab.py
 
     # reminders are part of the assignment
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders",
