@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 
 from . import applicants, duplicates, engine, evidence
@@ -143,7 +144,7 @@ def add_evidence(application: Application, files: list[tuple[str, bytes]], *, ex
             record(locked, None, ApplicationEvent.Action.EVIDENCE, version=version,
                    details={"files": [f"{s.name}（{s.size}字节）" for s in stored]})
     except BaseException:
-        evidence.discard(written)
+        uploads.discard(written)
         raise
     application.refresh_from_db()
     return application
@@ -161,6 +162,6 @@ def remove_evidence(application: Application, pk: int, *, expected_version: int)
         item.delete()
         version = save(locked, expected_version, {})
         record(locked, None, ApplicationEvent.Action.EVIDENCE_REMOVED, version=version, details={"file": shown})
-        transaction.on_commit(lambda: evidence.discard([stored]))
+        transaction.on_commit(lambda: uploads.discard([stored]))
     application.refresh_from_db()
     return application
