@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from zhengwu.core.chinese import chinese_date
 from zhengwu.core.docnumber import parse_number
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette import models as g
@@ -27,7 +28,6 @@ from zhengwu.gazette.search.index import index_import
 from .editions import locked, log, not_before, require_state
 from .models import Candidate, Edition, State, Tier
 from .ranking import tier_list
-from .text import chinese_date
 
 ISSUER = "重庆市綦江区人民政府"
 HEADER = "重庆市綦江区人民政府文件"
