@@ -16,7 +16,8 @@ from . import grades
 from .editions import locked, log, not_before, require_state
 from .models import Candidate, CandidateFile, Edition, School, State
 
-# A report with photos (20 MB), and a short video of the project too (mp4); longer videos are linked.
+# A report with photos (20 MB), and a short video of the project too (mp4); longer videos are linked. Stored by
+# CandidateFile.file, whose upload_to (awards/<year>/) is the folder.
 POLICY = uploads.UploadPolicy(kinds=(*uploads.DOCUMENT_KINDS, "mp4"), max_bytes=20 * 1024 * 1024, max_count=10,
                               noun="文件", folder="awards", accepted=" PDF、JPEG/PNG 图片、Word/Excel 文档和 MP4 视频",
                               field="file", name_length=200)

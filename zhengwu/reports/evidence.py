@@ -42,8 +42,6 @@ def store(report: Report, checked: CheckedFile, written: list[str]) -> Evidence:
     return Evidence.objects.create(report=report, stored_name=stored, meta_sealed=crypto.seal(meta))
 
 
-discard = uploads.discard  # files written by a transaction that did not commit
-
 @dataclass(frozen=True)
 class EvidenceFile:
     name: str
