@@ -1,5 +1,6 @@
 """The gazette's door for programmes (gazette.drafts): a programme's document lands in the draft issue,
 unpublished but indexed, is updated in place when added again, and bad text writes nothing."""
+import datetime as dt
 import io
 
 import docx
@@ -107,3 +108,13 @@ def test_document_docx_gives_the_gazette_word_file(db):
     draft = drafts.add_to_draft_issue(TEXT, section=SECTION, source="test:1")
     paragraphs = [p.text for p in docx.Document(io.BytesIO(drafts.document_docx(draft.document))).paragraphs]
     assert "重庆市綦江区人民政府文件" in paragraphs and NUMBER in paragraphs and "2030年3月1日" in paragraphs
+
+
+def test_an_imported_unpublished_issue_is_not_used_as_the_draft(imported_seed):
+    imported = imported_seed.issue
+    imported.published = False
+    imported.save()
+    draft = drafts.draft_issue(dt.date(2022, 4, 28))
+    assert draft != imported and not draft.published and (draft.year, draft.number) == (2022, 1)
+    assert draft.gazette == imported.gazette
+    assert drafts.draft_issue(dt.date(2022, 5, 1)) == draft  # the issue this system opened is reused
