@@ -123,15 +123,3 @@ def test_a_forged_form_gets_a_message_not_a_server_error(edition, schools, exper
     assert response.status_code == 200 and "候选人：请选择。" in response.content.decode()
     response = csrf_post(bureau, "/awards/staff/editions/10/step/nonsense", {})
     assert "没有“nonsense”这一步" in response.content.decode()
-
-
-def test_an_imported_unpublished_issue_is_not_used_as_the_draft(imported_seed):
-    from zhengwu.awards.decision import draft_issue
-
-    imported = imported_seed.issue
-    imported.published = False
-    imported.save()
-    draft = draft_issue(D(2022, 4, 28))
-    assert draft != imported and not draft.published and (draft.year, draft.number) == (2022, 1)
-    assert draft.gazette == imported.gazette
-    assert draft_issue(D(2022, 5, 1)) == draft  # the issue this system opened is reused

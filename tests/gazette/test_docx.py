@@ -17,10 +17,10 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zhengwu.core.officialdoc.ooxml import PPR_ORDER, RPR_ORDER
 from zhengwu.gazette.models import Document, Issue, Node, Part
 from zhengwu.gazette.queries import find_document
 from zhengwu.gazette.render.docx import document_docx
-from zhengwu.gazette.render.docx_ooxml import PPR_ORDER, RPR_ORDER
 
 DOC3 = "綦江府人〔2021〕3号"
 DOC10 = "綦江府发〔2021〕10号"

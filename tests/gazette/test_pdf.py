@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from zhengwu.core.errors import DomainError
-from zhengwu.gazette.render import fonts
+from zhengwu.core.officialdoc import fonts
 
 GAZETTE = "重庆市綦江区人民政府公报"
 RUNNING_HEAD = f"{GAZETTE}　2021年第6期"

@@ -72,7 +72,7 @@ def test_a_bad_credit_code_is_named_by_row_and_column(reviewer):
     bad = sample_register().decode("utf-8-sig").replace(credit_code(11), credit_code(11)[:-1] + "0").encode()
     response = upload(reviewer, bad)
     assert response.status_code == 400
-    assert "第4行“统一社会信用代码”列" in text(response) and "校验位不对" in text(response)
+    assert "第4行“统一社会信用代码”列" in text(response) and "校验码不对" in text(response)
     assert not RegisterUpload.objects.exists()
 
 

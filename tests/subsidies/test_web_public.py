@@ -148,7 +148,7 @@ def test_apply_errors_name_the_field(client):
     response = apply(client, result, credit_code="91500222000000001X", contact_phone="电话")
     assert response.status_code == 400
     page = text(response)
-    assert "统一社会信用代码" in page and "校验位不对" in page
+    assert "统一社会信用代码" in page and "校验码不对" in page
     assert Application.objects.count() == 0
 
 

@@ -8,19 +8,20 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 from zhengwu.org.resolve import lookup_organization
-from zhengwu.reports.evidence import KINDS, check_file
 
 from . import grades
 from .editions import locked, log, not_before, require_state
 from .models import Candidate, CandidateFile, Edition, School
 from .vocab import State
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a report with photos; videos are linked, not uploaded
-MAX_FILES = 10
-ALLOWED_KINDS = ("pdf", "jpeg", "png", "docx", "xlsx", "ole", "mp4")  # a short video of the project too
-ACCEPTED = " PDF、JPEG/PNG 图片、Word/Excel 文档和 MP4 视频"
+# A report with photos (20 MB), and a short video of the project too (mp4); longer videos are linked. Stored by
+# CandidateFile.file, whose upload_to (awards/<year>/) is the folder.
+POLICY = uploads.UploadPolicy(kinds=(*uploads.DOCUMENT_KINDS, "mp4"), max_bytes=20 * 1024 * 1024, max_count=10,
+                              noun="文件", folder="awards", accepted=" PDF、JPEG/PNG 图片、Word/Excel 文档和 MP4 视频",
+                              field="file", name_length=200)
 
 
 def school_named(name: str, *, create: bool = True) -> School:
@@ -81,19 +82,15 @@ def _class_number(value: Any) -> int:
 @transaction.atomic
 def attach_file(candidate: Candidate, upload: UploadedFile) -> CandidateFile:
     """Add a file to an application while it can still change (before the expert review). Accepted by its
-    bytes, never by its name (reports.evidence.sniff): PDF, JPEG/PNG, Word/Excel or WPS/Office 97; a name whose
+    bytes, never by its name (core.uploads, POLICY): PDF, JPEG/PNG, Word/Excel or WPS/Office 97; a name whose
     extension disagrees with the bytes is refused. Stored under a random name."""
     edition = locked(candidate.edition)
     require_state(edition, State.APPLYING, State.RECOMMENDING, action="上传申报材料")
-    upload.seek(0)
-    # Read whole: a ZIP is told apart (Word, Excel or anything) by its listing.
-    checked = check_file(upload.name, upload.read(), field="file", allowed=ALLOWED_KINDS, accepted=ACCEPTED,
-                         max_bytes=MAX_FILE_BYTES, noun="文件", name_length=200)
-    upload.seek(0)
-    if candidate.files.count() >= MAX_FILES:
-        raise DomainError(f"每名学生最多上传 {MAX_FILES} 个文件。", field="file", code="too_many_files")
+    checked = uploads.check_file(upload, POLICY)
+    if candidate.files.count() >= POLICY.max_count:
+        raise DomainError(f"每名学生最多上传 {POLICY.max_count} 个文件。", field="file", code="too_many_files")
     shown = checked.name
-    upload.name = secrets.token_hex(16) + KINDS[checked.kind].extensions[0]
+    upload.name = secrets.token_hex(16) + checked.extension  # under upload_to awards/<year>/
     return CandidateFile.objects.create(candidate=candidate, file=upload, name=shown, size=upload.size)
 
 

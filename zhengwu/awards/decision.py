@@ -1,12 +1,12 @@
 """The decision (决定) with its two name-list attachments, in gazette form.
 
 The decision is written as gazette text in the layout of 綦江府发〔2021〕10号 (header, number, title,
-addressees, body, 附件说明, signature, date, 附注, 附件 1 and 2, 抄送, 印发), read back with the gazette's own
-parser — so what is stored is exactly what the parser makes of a real document — and saved with the
-gazette importer as a **draft**: an item of the gazette issue being put together (an issue that is not
-published yet; a new one is opened when there is none). Editors publish it by publishing that issue, the
-gazette's existing step; nothing is visible to the public before that. The DOCX is the gazette's own GB/T
-9704 rendering of that document (gazette.render.docx.document_docx).
+addressees, body, 附件说明, signature, date, 附注, 附件 1 and 2, 抄送, 印发) and handed to the gazette's public
+door for programmes (`gazette.drafts.add_to_draft_issue`): read back with the gazette's own parser — so what
+is stored is exactly what the parser makes of a real document — and saved as a **draft**, an item of the
+gazette issue being put together (an issue that is not published yet; a new one is opened when there is
+none). Editors publish it by publishing that issue, the gazette's existing step; nothing is visible to the
+public before that. The DOCX is the gazette's own GB/T 9704 rendering of that document (`drafts.document_docx`).
 """
 from __future__ import annotations
 
@@ -14,20 +14,16 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
 
+from zhengwu.core.chinese import chinese_date
 from zhengwu.core.docnumber import parse_number
 from zhengwu.core.errors import DomainError
+from zhengwu.gazette import drafts
 from zhengwu.gazette import models as g
-from zhengwu.gazette.importer import import_result
-from zhengwu.gazette.parsing import parse_text
-from zhengwu.gazette.render.docx import document_docx
-from zhengwu.gazette.search.index import index_import
 
 from .editions import locked, log, not_before, require_state
 from .models import Candidate, Edition
 from .ranking import tier_list
-from .text import chinese_date
 from .vocab import State, Tier
 
 ISSUER = "重庆市綦江区人民政府"
@@ -90,12 +86,12 @@ def issue_decision(edition: Edition, *, number: str, signed_on: dt.date, by: Any
     if g.Document.objects.filter(number=canonical).exists():
         raise DomainError(f"公报中已有文号为{canonical}的公文。", field="number", code="number_taken")
     text = decision_text(edition, canonical, signed_on)
-    result = parse_text(text)
-    check_parsed(result, edition, canonical)
-    outcome = import_result(result, source=f"awards:{edition.number}")
-    document = outcome.documents[0]
-    issue = draft_issue(signed_on)
-    place_in_issue(document, issue)
+    try:
+        draft = drafts.add_to_draft_issue(text, section=SECTION, source=f"awards:{edition.number}")
+    except DomainError as exc:
+        raise DomainError(f"生成的决定未能按公报格式读回：{exc.message}", field="document", code="gazette_form") from None
+    check_parsed(draft, edition, canonical)  # a wrong read-back undoes the draft: this is one transaction
+    document, issue = draft.document, draft.issue
     edition.state, edition.decision_number, edition.decided_on = State.DECIDED, canonical, signed_on
     edition.document = document
     edition.version += 1
@@ -105,55 +101,23 @@ def issue_decision(edition: Edition, *, number: str, signed_on: dt.date, by: Any
     return document
 
 
-def check_parsed(result: Any, edition: Edition, number: str) -> None:
-    """The gazette parser must read back one document with our number and both lists, line for line."""
-    if result.errors or len(result.documents) != 1 or result.documents[0].number != number:
-        problems = "；".join(p.message for p in result.errors) or "未读出唯一的公文"
-        raise DomainError(f"生成的决定未能按公报格式读回：{problems}", field="document", code="gazette_form")
-    parsed = result.documents[0]
+def check_parsed(draft: drafts.DraftResult, edition: Edition, number: str) -> None:
+    """The gazette parser must have read back our number and both lists, line for line."""
+    parsed = draft.parsed
+    if parsed.number != number:
+        raise DomainError(f"生成的决定未能按公报格式读回：读出的文号是“{parsed.number or ''}”，应为{number}。",
+                          field="document", code="gazette_form")
     for attachment in parsed.attachments:
         tier = Tier.WINNER if attachment.number == 1 else Tier.NOMINEE
         if len(attachment.paragraphs) != len(tier_list(edition, tier)):
             raise DomainError(f"附件{attachment.number}读回的名单行数不符。", field="document", code="gazette_form")
 
 
-def draft_issue(day: dt.date) -> g.Issue:
-    """The gazette issue being put together (the latest unpublished one that was not imported from a text),
-    or a new one after the last.
-
-    An issue imported from a text is left alone: importing that text again replaces the issue's items, which
-    would turn the decision into a lone — public — document (gazette importer: re-import replaces contents).
-    """
-    issue = (g.Issue.objects.filter(published=False, imports__isnull=True).order_by("-year", "-number").first())
-    if issue is not None:
-        return issue
-    last = g.Issue.objects.order_by("-year", "-number").first()
-    year = max(day.year, last.year) if last else day.year
-    number = (g.Issue.objects.filter(year=year).aggregate(n=Max("number"))["n"] or 0) + 1
-    cumulative = last.cumulative_number + 1 if last and last.cumulative_number and last.year <= year else None
-    return g.Issue.objects.create(gazette=last.gazette if last else "重庆市綦江区人民政府公报", year=year,
-                                  number=number, cumulative_number=cumulative, published=False,
-                                  supervisor=last.supervisor if last else "", sponsor=last.sponsor if last else "",
-                                  publisher=last.publisher if last else "")
-
-
-def place_in_issue(document: g.Document, issue: g.Issue) -> None:
-    """Add the document to the issue's 区人民政府文件 section as its last item, and index it there."""
-    section, _ = g.Section.objects.get_or_create(
-        issue=issue, name=SECTION, defaults={"order": issue.sections.count()})
-    order = (issue.items.aggregate(n=Max("order"))["n"] or 0) + 1 if issue.items.exists() else 0
-    item = g.Item.objects.create(issue=issue, section=section, kind=g.Item.Kind.DOCUMENT, order=order,
-                                 title=document.title)
-    document.item = item
-    document.save(update_fields=["item"])
-    index_import(issue, [document])  # the search entry now belongs to the unpublished issue
-
-
 def decision_docx(edition: Edition) -> bytes:
     """The decision as Word, laid out per GB/T 9704 by the gazette's renderer."""
     if edition.document is None:
         raise DomainError(f"{edition}还没有决定文件。", field="edition", code="no_decision")
-    return document_docx(edition.document)
+    return drafts.document_docx(edition.document)
 
 
 def docx_name(edition: Edition) -> str:

@@ -1,15 +1,16 @@
 """The public notice (公示) as Word, for the bureau's website and notice boards: the two lists, the period
-and how to object, in the GB/T 9704 layout of the gazette's writer (gazette.render.docx_writer)."""
+and how to object, in the GB/T 9704 layout of core.officialdoc's writer, as the gazette's."""
 from __future__ import annotations
 
+from zhengwu.core.chinese import chinese_date
 from zhengwu.core.errors import DomainError
-from zhengwu.gazette.render.docx_writer import OfficialWriter
+from zhengwu.core.officialdoc import OfficialWriter
 
 from .decision import list_line
 from .editions import ORGANIZER
 from .models import Edition
 from .ranking import tier_list
-from .text import chinese_date, chinese_ordinal
+from .text import chinese_ordinal
 from .vocab import Tier
 
 

@@ -1,4 +1,4 @@
-"""Chinese text helpers: numerals, dates written in Chinese, full-width punctuation."""
+"""Chinese text helpers: numerals, dates written in Chinese (read and written), full-width punctuation."""
 import datetime as dt
 import re
 
@@ -67,6 +67,12 @@ def parse_chinese_date(text: str, *, line: int | None = None) -> dt.date:
         return dt.date(year, month, day)
     except ValueError as exc:
         raise ValueError(f"日期不存在: {m.group(0)}") from exc
+
+
+def chinese_date(day: dt.date) -> str:
+    """2021年6月27日: Arabic numerals, no leading zeros (GB/T 9704-2012 7.3.5.1), as every document and page
+    of the project writes a date in Chinese."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 # Half-width punctuation that Chinese typesetting prints full width (GB/T 15834).

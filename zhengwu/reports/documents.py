@@ -29,8 +29,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from zhengwu.core.chinese import chinese_date
 from zhengwu.core.errors import DomainError
-from zhengwu.gazette.render.docx_writer import HEITI, KAITI, OfficialWriter, chinese_date
+from zhengwu.core.officialdoc import HEITI, KAITI, OfficialWriter
 from zhengwu.org.resolve import lookup_organization
 
 from .access import IDENTITY_PERM, check_can_handle, read_reward, reveal_identity

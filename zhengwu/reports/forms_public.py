@@ -19,7 +19,7 @@ from django.http import QueryDict
 
 from zhengwu.core.errors import DomainError
 
-from .evidence import KINDS, MAX_BYTES, MAX_FILES, check_file, check_files
+from .evidence import MAX_BYTES, MAX_FILES, POLICY, check_file, check_files
 from .validation import CONTENT_FIELDS, IDENTITY_FIELDS, clean_content, clean_identity
 
 MAX_UPLOAD_BYTES = 5 * MAX_BYTES  # all evidence files of one submission together: 100 MB
@@ -37,7 +37,7 @@ MODES = {
     "joint": ("多人联名举报", "在“联名举报署名人”中按署名顺序填写至少两人，不填“举报人信息”。奖金由第一署名人或其书面委托的署名人领取（第六条）。"),
 }
 
-ACCEPT = ",".join(sorted({ext for kind in KINDS.values() for ext in kind.extensions}))
+ACCEPT = POLICY.accept
 
 
 @dataclass

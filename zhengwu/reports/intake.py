@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from django.db import IntegrityError, ProgrammingError, connection, transaction
 from django.utils import timezone
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 
 from . import crypto, receipts
 from .access import check_can_route
 from .deadlines import VERIFICATION_DAYS, compute_due
-from .evidence import check_files, discard, store
+from .evidence import check_files, store
 from .models import CaseEvent, IntakeClient, Matter, ReferenceCounter, Report, Signatory
 from .validation import CONTACT_KEYS, clean_content, clean_identity
 from .vocab import Channel, State
@@ -205,6 +206,6 @@ def file_report(*, channel: str, content: dict, identity: dict | None, anonymous
                          "signatories": len(joint_rows), "evidence_files": len(files),
                          "client": client.name if client else None})
     except BaseException:
-        discard(written)
+        uploads.discard(written)
         raise
     return FiledReport(report, receipts.receipt_code(reference, secret))

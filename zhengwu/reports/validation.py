@@ -4,15 +4,17 @@
   a unified social credit code (统一社会信用代码) is checked against GB 32100-2015 when given;
 - `clean_identity(identity, anonymous=…)`: a real-name report needs a name and a contact (有效联系方式);
   an anonymous one carries no name or ID number;
-- `credit_code_ok` (GB 32100-2015 check character), `id_number_ok` (GB 11643-1999 check digit).
+
+The identifiers themselves (GB 32100-2015 credit codes, GB 11643-1999 ID numbers) are checked by
+`core.identifiers`, which says what is wrong.
 
 Every error is a DomainError naming the field, e.g. `content.place`.
 """
-import datetime as dt
 import re
 import unicodedata
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.identifiers import compact, credit_code_problem, id_number_problem
 
 CONTENT_FIELDS = {  # key → (label, required, max length)
     "occurred_at": ("发生时间", True, 100),
@@ -31,10 +33,6 @@ IDENTITY_FIELDS = {
 }
 CONTACT_KEYS = ("phone", "email", "address")
 
-CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # GB 32100-2015: no I, O, S, V, Z
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
 MOBILE_RE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
 LANDLINE_RE = re.compile(r"^(?:\+?86)?(?:0\d{2,3})?\d{7,8}(?:-\d{1,6})?$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -52,33 +50,9 @@ def _text(value, *, field: str, label: str, limit: int) -> str:
     return text
 
 
-def credit_code_ok(code: str) -> bool:
-    """Whether `code` (already normalised: 18 characters, upper case) has a valid GB 32100-2015 check character."""
-    if len(code) != 18 or any(c not in CREDIT_CHARS for c in code):
-        return False
-    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], CREDIT_WEIGHTS, strict=True))
-    return CREDIT_CHARS[(31 - total % 31) % 31] == code[17]
-
-
-def id_number_ok(number: str) -> bool:
-    """Whether `number` is an 18-digit resident ID number (GB 11643-1999) with a real birth date and check digit."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    try:
-        dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    total = sum(int(c) * w for c, w in zip(number[:17], ID_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == number[17]
-
-
-def _compact(value: str) -> str:
-    return re.sub(r"[\s\-－—]", "", unicodedata.normalize("NFKC", value)).upper()
-
-
 def clean_bank_account(value: str, *, field: str = "bank_account") -> str:
     """A bank account number without spaces or dashes; 12 to 30 digits."""
-    account = _compact(value or "")
+    account = compact(value or "")
     if not account:
         raise DomainError("请填写银行账号。", field=field, code="required")
     if not BANK_RE.match(account):
@@ -101,13 +75,10 @@ def clean_content(content: dict, *, field: str = "content") -> dict:
                               "被举报单位名称）。", field=f"{field}.{key}", code="required")
         cleaned[key] = text
     if cleaned["credit_code"]:
-        code = _compact(cleaned["credit_code"])
-        if len(code) != 18:
-            raise DomainError(f"统一社会信用代码应为18位，“{cleaned['credit_code']}”是{len(code)}位。",
-                              field=f"{field}.credit_code", code="bad_credit_code")
-        if not credit_code_ok(code):
-            raise DomainError(f"统一社会信用代码“{cleaned['credit_code']}”的校验码不对（GB 32100-2015），请核对。",
-                              field=f"{field}.credit_code", code="bad_credit_code")
+        code = compact(cleaned["credit_code"])
+        problem = credit_code_problem(code)
+        if problem:
+            raise DomainError(problem, field=f"{field}.credit_code", code="bad_credit_code")
         cleaned["credit_code"] = code
     return cleaned
 
@@ -136,7 +107,7 @@ def clean_identity(identity: dict | None, *, anonymous: bool, field: str = "iden
     if not anonymous and "name" not in cleaned:
         raise DomainError("实名举报请填写姓名；不愿留名可以选择匿名举报。", field=f"{field}.name", code="required")
     if "phone" in cleaned:
-        phone = _compact(cleaned["phone"])
+        phone = compact(cleaned["phone"])
         if not (MOBILE_RE.match(phone) or LANDLINE_RE.match(phone)):
             raise DomainError(f"联系电话“{cleaned['phone']}”不是有效的手机或固定电话号码。", field=f"{field}.phone",
                               code="bad_phone")
@@ -144,10 +115,10 @@ def clean_identity(identity: dict | None, *, anonymous: bool, field: str = "iden
     if "email" in cleaned and not EMAIL_RE.match(cleaned["email"]):
         raise DomainError(f"电子邮箱“{cleaned['email']}”格式不对。", field=f"{field}.email", code="bad_email")
     if "id_number" in cleaned:
-        number = _compact(cleaned["id_number"])
-        if not id_number_ok(number):
-            raise DomainError("身份证号码不对：应为18位，出生日期和校验码应正确（GB 11643-1999）。",
-                              field=f"{field}.id_number", code="bad_id_number")
+        number = compact(cleaned["id_number"])
+        problem = id_number_problem(number)
+        if problem:
+            raise DomainError(problem, field=f"{field}.id_number", code="bad_id_number")
         cleaned["id_number"] = number
     if "bank_account" in cleaned:
         cleaned["bank_account"] = clean_bank_account(cleaned["bank_account"], field=f"{field}.bank_account")

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengwu.core.errors import DomainError
-from zhengwu.reports.validation import credit_code_ok
+from zhengwu.core.identifiers import compact, credit_code_problem
 
 from .models import ApplicantKey, Firm
 
@@ -51,14 +51,12 @@ def open_key(key: str) -> ApplicantKey:
 
 def clean_credit_code(value: str, *, field: str = "credit_code") -> str:
     """A unified social credit code (统一社会信用代码): 18 characters with a valid check character."""
-    code = re.sub(r"\s", "", str(value or "")).upper()
+    code = compact(str(value or ""))
     if not code:
         raise DomainError("请填写统一社会信用代码（18位，见营业执照或法人证书）。", field=field, code="required")
-    if len(code) != 18:
-        raise DomainError(f"统一社会信用代码应为18位，“{code}”是{len(code)}位。", field=field, code="bad_credit_code")
-    if not credit_code_ok(code):
-        raise DomainError(f"统一社会信用代码“{code}”的校验位不对，请核对营业执照（GB 32100-2015）。", field=field,
-                          code="bad_credit_code")
+    problem = credit_code_problem(code)
+    if problem:
+        raise DomainError(problem, field=field, code="bad_credit_code")
     return code
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 from zhengwu.desk.steps import Done, take
 
@@ -150,7 +151,7 @@ def add_evidence(application: Application, files: list[tuple[str, bytes]], *, ex
         return take(application, expected_version=expected_version, user=None,
                     action=ApplicationEvent.Action.EVIDENCE, run=run, rows=case_rows())
     except BaseException:
-        evidence.discard(written)
+        uploads.discard(written)
         raise
 
 
@@ -164,7 +165,7 @@ def remove_evidence(application: Application, pk: int, *, expected_version: int)
             raise DomainError("没有这个文件。", field="evidence", code="unknown_file")
         stored, shown = item.stored_name, item.name
         item.delete()
-        transaction.on_commit(lambda: evidence.discard([stored]))
+        transaction.on_commit(lambda: uploads.discard([stored]))
         return Done(details={"file": shown})
 
     return take(application, expected_version=expected_version, user=None,

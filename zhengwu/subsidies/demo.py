@@ -28,9 +28,9 @@ from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.identifiers import complete_credit_code
 from zhengwu.org.models import StaffUnit
 from zhengwu.org.resolve import lookup_organization
-from zhengwu.reports.validation import CREDIT_CHARS, CREDIT_WEIGHTS
 
 from . import applications, matching, workflow
 from .models import Application, RegisterUpload
@@ -68,9 +68,7 @@ class DemoSubsidies:
 
 def credit_code(serial: int) -> str:
     """A sample unified social credit code (registered in 綦江区, 500222) with a valid check character."""
-    body = f"91500222MA{serial:07d}"
-    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(body, CREDIT_WEIGHTS, strict=True))
-    return body + CREDIT_CHARS[(31 - total % 31) % 31]
+    return complete_credit_code(f"91500222MA{serial:07d}")
 
 
 def build_demo(*, stream: TextIO | None = None) -> DemoSubsidies:

@@ -19,6 +19,7 @@ from django.db import transaction
 
 from zhengwu.core.dates import today
 from zhengwu.core.errors import DomainError
+from zhengwu.core.uploads import check_count, discard
 from zhengwu.desk.steps import Step, Steps, need_reason, step_day
 
 from . import files as evidence
@@ -140,8 +141,7 @@ def _check_actor(row: Assignment, user, actor: str, label: str) -> None:
 
 def _attach(event: TaskEvent, uploads: Iterable[tuple[str, bytes]], written: list[str]) -> None:
     uploads = list(uploads)
-    if len(uploads) > evidence.MAX_FILES:
-        raise DomainError(f"每次最多上传 {evidence.MAX_FILES} 个文件。", field="files", code="too_many_files")
+    check_count(len(uploads), evidence.POLICY)
     for name, data in uploads:
         shown, content_type = evidence.check(name, data)
         stored = evidence.save(data, written)
@@ -155,7 +155,7 @@ def run_step(assignment: Assignment, action: str, **kwargs) -> TaskEvent:
     try:
         return step(assignment, action, written=written, **kwargs)
     except Exception:
-        evidence.discard(written)
+        discard(written)
         raise
 
 

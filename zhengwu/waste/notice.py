@@ -18,6 +18,7 @@ from urllib.parse import quote
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from zhengwu.core.chinese import chinese_date
 from zhengwu.core.errors import DomainError
 
 from .models import Community
@@ -27,10 +28,6 @@ LAWS = ("《中华人民共和国固体废物污染环境防治法》、《中�
         "重庆市生活垃圾分类工作领导小组办公室《关于印发2020年重庆市生活垃圾分类工作要点的通知》"
         "（渝分类办〔2020〕4号）")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)
@@ -83,10 +80,9 @@ def notice_for(community: Community, *, today: dt.date | None = None) -> Notice:
 
 
 def notices_docx(notices: list[Notice]) -> bytes:
-    """One or more notices in one Word file, each on its own page, in the gazette's GB/T 9704 layout
-    (A4, 版心 156 × 225 mm, 三号仿宋 body, 二号小标宋 title), reusing the gazette's writer."""
-    from zhengwu.gazette.render.docx import CENTER, TITLE_PT
-    from zhengwu.gazette.render.docx_writer import XIAOBIAOSONG, OfficialWriter
+    """One or more notices in one Word file, each on its own page, in the GB/T 9704 layout
+    (A4, 版心 156 × 225 mm, 三号仿宋 body, 二号小标宋 title) of core.officialdoc's writer, as the gazette's."""
+    from zhengwu.core.officialdoc import CENTER, TITLE_PT, XIAOBIAOSONG, OfficialWriter
 
     writer = OfficialWriter()
     for index, notice in enumerate(notices):
@@ -111,7 +107,7 @@ def notices_pdf(notices: list[Notice]) -> bytes:
     """The same notices as PDF (WeasyPrint, the system's CJK fonts; nothing fetched)."""
     from weasyprint import HTML
 
-    from zhengwu.gazette.render.fonts import require_cjk_font
+    from zhengwu.core.officialdoc.fonts import require_cjk_font
 
     fonts = require_cjk_font()
     html = render_to_string("waste/pdf/notices.html", {

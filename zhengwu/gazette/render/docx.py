@@ -6,46 +6,23 @@ Page (标准 5.2): A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, a grid 
 标题, 主送机关, 正文 with its 结构层次 fonts, 附件说明, 署名 and 成文日期 (the layout without a seal, as
 the gazette prints none), 附注, then each transmitted text and each 附件 on a page of its own, and the
 版记 last. Page numbers “— N —” in the footer, on the outer side.
+
+The page, fonts and elements every official document shares are core.officialdoc's (`OfficialWriter`);
+this module converts a gazette `Document` — its parts, headings and attachments — onto it.
 """
-import math
-import re
-from dataclasses import dataclass
-from datetime import date
 from io import BytesIO
 from pathlib import Path
 
-import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
-from docx.text.paragraph import Paragraph
 
 from zhengwu.core.docnumber import parse_number
 from zhengwu.core.errors import DomainError
+from zhengwu.core.officialdoc import FANGSONG, HEITI, OfficialWriter, text_width, xml_safe
+from zhengwu.core.officialdoc import ooxml as ox
+from zhengwu.core.officialdoc.layout import HEADING_FONTS
 
 from .. import queries
 from ..models import Attachment, Document, Node, Part
-from . import docx_ooxml as ox
-
-PAGE_MM = (210, 297)
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}  # 天头, 地脚, 订口, 翻口
-LINES, CHARS = 22, 28
-# Word puts the footer's last line this far above the page edge; the dashes then sit about 7 mm under the
-# text area, where 标准 7.5 wants them.
-FOOTER_MM = 25
-MASTHEAD_TOP_MM = 34  # 标准 7.2.1: masthead 35 mm under the text area's top; the line box adds about 1 mm
-
-FANGSONG, KAITI, HEITI, XIAOBIAOSONG, SONGTI = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"
-BODY_PT, TITLE_PT, MASTHEAD_PT, SMALL_PT = 16, 22, 36, 14  # 三号, 二号, 小初, 四号
-RED, BLACK = RGBColor(0xFF, 0x00, 0x00), "000000"
-# 结构层次 (标准 7.3.3): 一、 黑体, （一） 楷体, 1. and （1） 仿宋 — 1. bold, as offices set it.
-HEADING_FONTS = {1: (HEITI, False), 2: (KAITI, False), 3: (FANGSONG, True), 4: (FANGSONG, False)}
-CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY  # 两端对齐: body lines end flush right, as printed documents do
-DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Characters XML 1.0 cannot hold; an editor may paste one into the admin, and python-docx would refuse it.
-NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def document_docx(document: Document) -> bytes:
@@ -112,95 +89,9 @@ def docx_filename(document: Document) -> str:
     return "".join("_" if c in '\\/:*?"<>|' else c for c in name) + ".docx"
 
 
-def chinese_date(day: date) -> str:
-    """2021年6月27日: Arabic numerals, no leading zeros (标准 7.3.5.1)."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def xml_safe(text: str) -> str:
-    return NOT_XML.sub("", text)
-
-
-def text_width(text: str) -> float:
-    """Width in characters (字): a half-width character is half of one."""
-    return sum(0.5 if c.isascii() else 1 for c in text)
-
-
-@dataclass(frozen=True)
-class Grid:
-    """版心 and its grid, in twips as Word stores them."""
-
-    width: int
-    height: int
-    line_pitch: int  # 22 lines fit the height
-    char_space: int  # w:charSpace: 4096ths of a point added to the 三号 character so 28 fit the width
-
-    @classmethod
-    def of(cls, width: int, height: int) -> "Grid":
-        pitch_pt = width / 20 / CHARS
-        return cls(width, height, height // LINES, math.floor((pitch_pt - BODY_PT) * 4096))
-
-
-class _Writer:
-    """Appends paragraphs to a new A4 Word document, always formatting them directly (Word and WPS agree)."""
-
-    def __init__(self) -> None:
-        self.docx = docx.Document()
-        self.grid = _set_up_page(self.docx)
-
-    def paragraph(self, *, align: WD_ALIGN_PARAGRAPH = JUSTIFY, first: float = 0, left: float = 0,
-                  right: float = 0, hanging: float = 0, new_page: bool = False, keep: bool = False,
-                  snap: bool = True) -> Paragraph:
-        """A body paragraph: fixed line spacing at the grid pitch, indents in 三号 characters."""
-        paragraph = self.docx.add_paragraph()
-        fmt = paragraph.paragraph_format
-        fmt.alignment = align
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Twips(self.grid.line_pitch)
-        fmt.space_before = fmt.space_after = Pt(0)
-        if new_page:
-            fmt.page_break_before = True
-        if keep:
-            fmt.keep_with_next = True
-        ox.set_indent(paragraph, BODY_PT * 20, first=first, left=left, right=right, hanging=hanging)
-        if not snap:
-            ox.set_snap_to_grid(paragraph, False)
-        return paragraph
-
-    def text(self, paragraph: Paragraph, text: str, font: str = FANGSONG, size: float = BODY_PT, *,
-             bold: bool = False, color: RGBColor | None = None, scale: int = 100) -> None:
-        text = xml_safe(text)
-        if not text:
-            return
-        ox.set_run_font(paragraph.add_run(text), font, size, bold=bold, color=color, scale=scale)
-
-    def blank(self, lines: int = 1) -> None:
-        for _ in range(lines):
-            self.paragraph()
-
-    def masthead(self, document: Document) -> None:
-        """发文机关标志 in red, then 发文字号 centred over the red 分隔线 (标准 7.2)."""
-        if document.header:
-            p = self.paragraph(align=CENTER, snap=False)
-            p.paragraph_format.line_spacing = Pt(MASTHEAD_PT * 1.2)
-            p.paragraph_format.space_before = Mm(MASTHEAD_TOP_MM)
-            # A long name keeps its height and is narrowed to the text width, as printers do.
-            width_pt = self.grid.width / 20
-            scale = min(100, math.floor(width_pt / (text_width(document.header) * MASTHEAD_PT) * 100))
-            self.text(p, document.header, XIAOBIAOSONG, MASTHEAD_PT, color=RED, scale=scale)
-            self.blank(2)
-        if document.header or document.number:
-            p = self.paragraph(align=CENTER)
-            self.text(p, document.number or "")
-            ox.set_border(p, "bottom", color=str(RED), eighths=12, space_pt=11)  # 4 mm under the number
-            self.blank(2)
-
-    def title(self, title: str, *, new_page: bool = False) -> None:
-        """标题 in 二号小标宋, centred, one blank line under it (标准 7.3.1)."""
-        p = self.paragraph(align=CENTER, new_page=new_page, keep=True, snap=False)
-        ox.set_outline_level(p, 0)
-        self.text(p, title, XIAOBIAOSONG, TITLE_PT)
-        self.blank()
+class _Writer(OfficialWriter):
+    """core.officialdoc's GB/T 9704 writer plus what a gazette document holds: its tree of parts and
+    headings (`nodes`), its 附件说明 and its 附件 each on a page of its own."""
 
     def nodes(self, nodes: list[Node]) -> None:
         for node in nodes:
@@ -236,21 +127,6 @@ class _Writer:
             p = self.paragraph(left=indent, hanging=text_width(lead + label))
             self.text(p, lead + label + attachment.title + ("（略）" if attachment.omitted else ""))
 
-    def signature(self, signers: list[str], signed_on: date | None) -> None:
-        """署名 right, 2 characters in; the date starts 2 characters right of it (标准 7.3.5.2, no seal)."""
-        if not signers and not signed_on:
-            return
-        self.blank()
-        dated = chinese_date(signed_on) if signed_on else ""
-        longest = max((text_width(s) for s in signers), default=0)
-        date_w = text_width(dated)
-        # When the date is longer than the signer, the date keeps 2 characters and the signer moves.
-        start = 28 - 2 - longest if 2 + date_w <= longest else 28 - 2 - date_w - 2
-        for signer in signers:
-            self.text(self.paragraph(align=RIGHT, right=28 - start - text_width(signer)), signer)
-        if dated:
-            self.text(self.paragraph(align=RIGHT, right=28 - (start + 2) - date_w), dated)
-
     def attachment(self, attachment: Attachment) -> None:
         """附件 on a page of its own: 附件N in 黑体 top left, its title centred on the second line."""
         p = self.paragraph(new_page=True, keep=True)
@@ -258,69 +134,6 @@ class _Writer:
         self.title(attachment.title)
         for text in attachment.paragraphs or (["（略）"] if attachment.omitted else []):
             self.text(self.paragraph(first=2), text)
-
-    def imprint(self, cc: list[str], printed_by: str, printed_on: date | None) -> None:
-        """版记 (标准 7.4): 抄送 and 印发机关/印发日期 in 四号仿宋 between black rules, thick outside."""
-        if not cc and not printed_by:
-            return
-        self.blank()
-        self.rule(8)
-        char = SMALL_PT * 20
-        if cc:
-            p = self.paragraph(align=LEFT, snap=False)
-            # 左右各空一字; a wrapped line aligns with the first name after 抄送：.
-            ox.set_indent(p, char, left=4, right=1, hanging=3, char_units=False)
-            self.text(p, "抄送：" + "，".join(cc) + "。", size=SMALL_PT)
-            self.rule(6 if printed_by else 8)
-        if printed_by:
-            p = self.paragraph(align=LEFT, snap=False)
-            ox.add_right_tab(p, self.grid.width - char)  # 印发日期 右空一字
-            when = f"\t{chinese_date(printed_on)}印发" if printed_on else ""
-            self.text(p, f"　{printed_by}{when}", size=SMALL_PT)
-            self.rule(8)
-
-    def rule(self, eighths: int) -> None:
-        """A rule as wide as the text area: the bottom border of an empty, one-point paragraph."""
-        p = self.paragraph(align=LEFT, snap=False)
-        p.paragraph_format.line_spacing = Pt(1)
-        ox.set_border(p, "bottom", color=BLACK, eighths=eighths, space_pt=0)
-
-
-def _set_up_page(document: DocxDocument) -> Grid:
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    section.header_distance, section.footer_distance, section.gutter = Mm(15), Mm(FOOTER_MM), Mm(0)
-    grid = Grid.of(section.page_width.twips - section.left_margin.twips - section.right_margin.twips,
-                   section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips)
-    ox.set_doc_grid(document, grid.line_pitch, grid.char_space)
-    # Normal is what staff type into: 三号仿宋 on the grid; its size is also what charSpace adds to.
-    normal = document.styles["Normal"]
-    ox.set_style_font(normal.element.get_or_add_rPr(), FANGSONG, BODY_PT)
-    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    normal.paragraph_format.line_spacing = Twips(grid.line_pitch)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.widow_control = False  # full pages of 22 lines, as the standard counts them
-    ox.set_style_font(document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))[0],
-                      FANGSONG, BODY_PT)
-    ox.set_chinese_language(document)
-    ox.add_font_table_entries(document)
-    document.settings.odd_and_even_pages_header_footer = True
-    _page_number(section.footer.paragraphs[0], RIGHT)  # odd pages: right, 1 character in
-    _page_number(section.even_page_footer.paragraphs[0], LEFT)  # even pages: left
-    return grid
-
-
-def _page_number(paragraph: Paragraph, align: WD_ALIGN_PARAGRAPH) -> None:
-    """页码 (标准 7.5): 四号宋体 “— N —”, on the outer side, one character in."""
-    paragraph.paragraph_format.alignment = align
-    ox.set_snap_to_grid(paragraph, False)
-    side = {"right": 1} if align == RIGHT else {"left": 1}
-    ox.set_indent(paragraph, SMALL_PT * 20, **side, char_units=False)
-    runs = [paragraph.add_run("— "), *ox.add_page_field(paragraph), paragraph.add_run(" —")]
-    for run in runs:
-        ox.set_run_font(run, SONGTI, SMALL_PT)
 
 
 def _set_properties(document: DocxDocument, source: Document) -> None:

@@ -11,10 +11,10 @@ from urllib.parse import quote
 from django.template.loader import render_to_string
 
 from zhengwu.core.errors import DomainError
+from zhengwu.core.officialdoc.fonts import CjkFonts, require_cjk_font
 
 from .. import queries
 from ..models import Issue, Item
-from .fonts import CjkFonts, require_cjk_font
 
 __all__ = ["IssuePdf", "build_issue_pdf", "content_disposition", "find_issue", "issue_pdf", "pdf_filename",
            "require_cjk_font", "write_issue_pdf"]

@@ -5,10 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from zhengwu.core.docnumber import normalize_number
+from zhengwu.core.officialdoc import DOCX_CONTENT_TYPE
 
 from .. import queries
 from ..models import Document
-from ..render.docx import DOCX_CONTENT_TYPE, document_docx, docx_filename
+from ..render.docx import document_docx, docx_filename
 
 
 def document_docx_view(request: HttpRequest, number: str) -> HttpResponse:

@@ -1,15 +1,10 @@
 """DOCX of a sheet in the gazette's document style: the page, fonts and title of GB/T 9704-2012 from
-zhengwu.gazette.render.docx_writer (OfficialWriter), with the tables set in 仿宋 for editing in WPS or Word."""
+core.officialdoc (OfficialWriter), with the tables set in 仿宋 for editing in WPS or Word."""
 from __future__ import annotations
 
-from zhengwu.gazette.render import docx_ooxml as ox
-from zhengwu.gazette.render.docx import CENTER, RIGHT, SMALL_PT, xml_safe
-from zhengwu.gazette.render.docx_writer import (  # the gazette's writer: page grid, fonts, title (GB/T 9704)
-    FANGSONG,
-    HEITI,
-    OfficialWriter,
-    chinese_date,
-)
+from zhengwu.core.chinese import chinese_date
+from zhengwu.core.officialdoc import CENTER, FANGSONG, HEITI, RIGHT, SMALL_PT, OfficialWriter, xml_safe
+from zhengwu.core.officialdoc import ooxml as ox
 
 from .tables import sections
 

@@ -8,9 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 
-from .. import files, status, workflow
+from .. import status, workflow
 from ..forms import DecisionForm, ExtensionForm, StepForm
 from ..models import Assignment, Extension, TaskFile
 from .common import T, day_asked, forbidden, staff_page
@@ -108,7 +109,7 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     if not _may_see(request, item.event.assignment):
         return forbidden(request, "您无权下载该文件。")
     try:
-        data = files.read(item.stored_name)
+        data = uploads.read(item.stored_name)
     except FileNotFoundError:
         raise Http404("文件已不在存储中。") from None
     return FileResponse(BytesIO(data), as_attachment=True, filename=item.name, content_type=item.content_type)

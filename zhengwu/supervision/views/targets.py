@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from zhengwu.core import uploads
 from zhengwu.core.errors import DomainError
 
-from .. import files, funds, progress, rules, workflow
+from .. import funds, progress, rules, workflow
 from ..forms import FundForm, ProgressForm
 from ..models import Programme, Target
 from ..rhythm.sheets import target_light
@@ -72,7 +73,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                         user=request.user, upload=(upload.name, upload.read()) if upload else None, written=written)
         messages.success(request, f"已填报：{target.party} {target.indicator} +{form.cleaned_data['value']}{target.unit}。")
     except DomainError as exc:
-        files.discard(written)
+        uploads.discard(written)
         messages.error(request, str(exc))
     year = target.year if target else ""
     return redirect(f"{found.get_absolute_url()}targets/?year={year}")

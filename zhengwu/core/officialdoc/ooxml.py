@@ -1,7 +1,7 @@
 """Low-level WordprocessingML (OOXML) pieces python-docx has no API for: East Asian fonts, indents in
 character units, borders, the document grid, fields, character scaling and the font table.
 
-Only `render/docx.py` uses these; they know nothing about the gazette.
+The GB/T 9704 writer (`writer.py`) and the documents built on it use these; they know nothing of any document.
 """
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement

@@ -1,4 +1,4 @@
-"""The Chinese fonts (中文字体) a printed gazette needs, found through fontconfig on this machine.
+"""The Chinese fonts (中文字体) a printed document (the gazette PDF, a notice) needs, found through fontconfig.
 
 The PDF must embed a font the system really has: WeasyPrint silently falls back to boxes (豆腐块)
 when no CJK font is installed, so the check fails loudly before rendering instead.
