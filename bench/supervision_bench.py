@@ -84,7 +84,7 @@ def build(tasks: int, units: int, entries: int, seed: int):
             [Organization(name=f"基准单位{i:02d}", short_name=f"单位{i:02d}", classification="district_body")
              for i in range(units)])
         made = Task.objects.bulk_create(
-            [Task(programme=programme, ref=str(i + 1), title=f"督办事项{i + 1}", cite="二、（一）", order=i,
+            [Task(programme=programme, ref=str(i + 1), title=f"督办事项{i + 1}", cite="二（一）", order=i,
                   due=dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(365))) for i in range(tasks)])
         rows = []
         for task in made:

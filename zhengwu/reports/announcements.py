@@ -1,4 +1,4 @@
-"""Public announcement of reward notices (领奖公告, 綦应急发〔2021〕41号 第七条(三)).
+"""Public announcement of reward notices (领奖公告, 綦应急发〔2021〕41号 第七条（三）).
 
 "无法通知举报人的，受理举报的部门可以在一定范围内进行公告": when the reporter cannot be reached, the office
 announces that a reward awaits. A report is announced when its reward notice was sent with the method

@@ -2,8 +2,8 @@
 
 - verification (核查): 60 days after acceptance (第四条), `verification_due`; once extended by at most 30
   days with approval (`extended_due`, see workflow.extend_verification);
-- reward notice (领奖通知): 20 days after the verification (第七条(二)), `notice_due`;
-- claim (领奖): 60 days after the notice (第七条(三)), `claim_due`; may be extended for an accepted reason
+- reward notice (领奖通知): 20 days after the verification (第七条（二）), `notice_due`;
+- claim (领奖): 60 days after the notice (第七条（三）), `claim_due`; may be extended for an accepted reason
   (`claim_extended_due`).
 
 Each due date's basis (the article, then due_after's sentences) is stored in `Report.deadline_basis`
@@ -30,9 +30,9 @@ WARN_DAYS = 10
 ARTICLES = {
     "verification_due": f"{DOC} 第四条：核查工作原则上应当在60日内完成",
     "extended_due": f"{DOC} 第四条：情况复杂的，经上一级部门批准可以延长，但延长期限不得超过30日",
-    "notice_due": f"{DOC} 第七条(二)：应在核查属实后20日内发出领奖通知",
-    "claim_due": f"{DOC} 第七条(三)：举报人接到领奖通知后，应当在60日内领取奖金",
-    "claim_extended_due": f"{DOC} 第七条(三)：能够说明理由的，可以适当延长领取时间",
+    "notice_due": f"{DOC} 第七条（二）：应在核查属实后20日内发出领奖通知",
+    "claim_due": f"{DOC} 第七条（三）：举报人接到领奖通知后，应当在60日内领取奖金",
+    "claim_extended_due": f"{DOC} 第七条（三）：能够说明理由的，可以适当延长领取时间",
 }
 
 VERIFYING_STATES = (State.ACCEPTED, State.ROUTED, State.VERIFYING)

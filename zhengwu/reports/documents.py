@@ -5,16 +5,16 @@
 - "receipt" 受理告知书 (第三条, 第四条): reference, day accepted, verification due and its basis, how to
   follow up — never the receipt code, which exists only once, at intake;
 - "extension" 核查延期告知书 (第四条): the new due date, the reason and who approved it;
-- "reward_notice" 领奖通知书 (第七条(二)(三)): amount, claim due 60 days after the notice, where and how
+- "reward_notice" 领奖通知书 (第七条（二）（三）): amount, claim due 60 days after the notice, where and how
   to claim (in person with valid ID, or bank transfer); addressed to the payee by name (第六条第二款).
   Once the notice was sent it is dated and counted as sent (a re-print); before, it is dated today;
-- "lapse" 逾期未领奖金告知书 (第七条(三));
-- "announcement" 领奖公告 for a reporter who cannot be told (第七条(三)): reference and claim deadline only —
+- "lapse" 逾期未领奖金告知书 (第七条（三）);
+- "announcement" 领奖公告 for a reporter who cannot be told (第七条（三）): reference and claim deadline only —
   no identity, no content, no amount (第十条).
 
 Issuer (发文机关): the receipt and the announcement come from the department that accepted the report,
-区应急局 (第三条 统一受理; 第七条(三) 受理举报的部门可以公告); the extension, the reward notice and the lapse
-from the unit that verifies and rewards (第七条(一) 举报奖励由受理核查处理的部门实施), 区应急局 until routed.
+区应急局 (第三条 统一受理; 第七条（三） 受理举报的部门可以公告); the extension, the reward notice and the lapse
+from the unit that verifies and rewards (第七条（一） 举报奖励由受理核查处理的部门实施), 区应急局 until routed.
 
 Access (第十条): `user` None is the system (the command line), allowed only for notices that read nothing
 sealed. With a user, only the office or the handling unit may produce a notice. The reward notice reads the
@@ -165,7 +165,7 @@ def _reward_notice(report: Report, user) -> _Notice:
                                     if b["cite"].startswith(DOC)))
     notice.add(f"您于{chinese_date(report.accepted_on)}反映的安全生产问题（举报编号{report.reference}）经核查属实。根据"
                f"{MEASURES}{cites or '第五条'}，决定给予奖励人民币{amount:.2f}元（大写：{amount_in_words(amount)}）。")
-    notice.add(f"请于{chinese_date(claim_due)}前（含当日）领取奖金。根据第七条(三)，举报人接到领奖通知后，应当在60日内领取"
+    notice.add(f"请于{chinese_date(claim_due)}前（含当日）领取奖金。根据第七条（三），举报人接到领奖通知后，应当在60日内领取"
                "奖金；逾期未领取奖金者，视为放弃领奖权利；能够说明理由的，可以适当延长领取时间。", lead="一、领取期限。")
     notice.add(_basis_text(basis), lead="期限计算：", font=KAITI)
     where = f"{issuer}（地址：{OFFICE_ADDRESS}）" if issuer == _office_name() else issuer
@@ -188,7 +188,7 @@ def _lapse(report: Report, user) -> _Notice:
     sent = f"于{chinese_date(report.notice_sent_on)}" if report.notice_sent_on else ""
     notice.add(f"您于{chinese_date(report.accepted_on)}反映的安全生产问题（举报编号{report.reference}）经核查属实，本单位"
                f"{sent}发出领奖通知，领奖期限至{chinese_date(due)}届满。")
-    notice.add(f"期限届满，奖金未领取。根据{MEASURES}第七条(三)，逾期未领取奖金者，视为放弃领奖权利。")
+    notice.add(f"期限届满，奖金未领取。根据{MEASURES}第七条（三），逾期未领取奖金者，视为放弃领奖权利。")
     notice.add(f"咨询电话：{HOTLINES}。")
     return notice
 
@@ -201,10 +201,10 @@ def _announcement(report: Report, user) -> _Notice:
     office = _office_name()
     notice = _Notice("announcement", office, dated, None)
     notice.add(f"举报编号为{report.reference}的安全生产举报经核查属实，应予奖励。因无法通知举报人，根据{MEASURES}"
-               "第七条(三)“无法通知举报人的，受理举报的部门可以在一定范围内进行公告”，特此公告。")
+               "第七条（三）“无法通知举报人的，受理举报的部门可以在一定范围内进行公告”，特此公告。")
     notice.add(f"请该举报人于{chinese_date(claim_due)}前（含当日），凭有效身份证件（匿名举报的并凭回执码）与本局联系领取"
                f"奖金（地址：{OFFICE_ADDRESS}；电话：{HOTLINES}），也可以提供本人银行账号转账。逾期未领取奖金者，视为放弃领奖"
-               "权利（第七条(三)）。")
+               "权利（第七条（三））。")
     notice.add("根据第十条，本公告不载明举报人身份、举报内容和奖励金额。")
     return notice
 
@@ -227,7 +227,7 @@ def _office_name() -> str:
 
 
 def _deciding_unit(report: Report) -> str:
-    """The unit that verifies and rewards (第七条(一)); the office until the case is routed."""
+    """The unit that verifies and rewards (第七条（一）); the office until the case is routed."""
     unit = report.handling_unit
     if unit is None or is_office_unit(unit):
         return _office_name()
@@ -264,7 +264,7 @@ def _basis_text(lines: list[str] | None) -> str:
 
 def _claim_period(report: Report) -> tuple[dt.date, dt.date, list[str]]:
     """(notice date, claim due, basis): as recorded once the notice was sent; before that, a notice dated
-    today whose 60 days run from today (第七条(三))."""
+    today whose 60 days run from today (第七条（三）)."""
     if report.notice_sent_on and report.claim_due:
         if report.claim_extended_due:
             return report.notice_sent_on, report.claim_extended_due, report.deadline_basis.get("claim_extended_due", [])

@@ -186,7 +186,7 @@ CLAIM_METHODS = {"in_person": "凭有效证件到指定地点领取", "bank_tran
 
 
 def request_claim(code: str, *, method: str, bank_account: str = "", account_name: str = "") -> CaseMessage:
-    """The reporter says how to receive the reward (第七条(三)): in person with ID, or by bank transfer.
+    """The reporter says how to receive the reward (第七条（三）): in person with ID, or by bank transfer.
 
     Kept sealed with the reward decision; the staff record the payment with the "claimed" transition.
     """

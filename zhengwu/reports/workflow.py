@@ -246,7 +246,7 @@ def _to_claimed(locked: Report, user, reason: str, data: dict) -> _Step:
     claimed_on = step_day(data.get("claimed_on"), field="claimed_on")
     if claimed_on > _claim_due(locked):
         raise DomainError(f"领奖期限已于 {_claim_due(locked)} 届满，逾期未领取视为放弃；能够说明理由的，请先延长领奖期限"
-                          f"（{DOC} 第七条(三)）。", field="claimed_on", code="claim_late")
+                          f"（{DOC} 第七条（三））。", field="claimed_on", code="claim_late")
     reward = _reward(locked)
     claim = {"method": method, "claimed_on": claimed_on.isoformat()}
     if method == "bank_transfer":
@@ -264,10 +264,10 @@ def _to_lapsed(locked: Report, user, reason: str, data: dict) -> _Step:
     day = step_day(data.get("on"), field="on")
     due = _claim_due(locked)
     if day <= due:
-        raise DomainError(f"领奖期限至 {due} 届满，期满后才能认定逾期未领取（{DOC} 第七条(三)）。", field="on",
+        raise DomainError(f"领奖期限至 {due} 届满，期满后才能认定逾期未领取（{DOC} 第七条（三））。", field="on",
                           code="claim_running")
     return _Step(details={"on": day.isoformat(), "claim_due": due.isoformat(),
-                          "basis": f"{DOC} 第七条(三)：逾期未领取奖金者，视为放弃领奖权利"})
+                          "basis": f"{DOC} 第七条（三）：逾期未领取奖金者，视为放弃领奖权利"})
 
 
 HANDLERS = {
@@ -290,11 +290,11 @@ def transition(report: Report, to_state: str, *, user, reason: str = "", expecte
       routed: unit (Organization, id or name) — the office itself or the department with authority; from
               routed again it is a transfer and needs a reason;
       verifying: —;
-      verified_true: verified_on (date, default today) → notice due 20 days later (第七条(二));
+      verified_true: verified_on (date, default today) → notice due 20 days later (第七条（二）);
       verified_false: verified_on; reason required;
       unverifiable: referred_on (date the district government was told); reason required;
       reward_decided: facts (for rules.compute_reward), decided_on — first report of its matter only;
-      notice_sent: sent_on, method ("direct" / "announcement") → claim due 60 days later (第七条(三));
+      notice_sent: sent_on, method ("direct" / "announcement") → claim due 60 days later (第七条（三）);
       claimed: method ("in_person" / "bank_transfer"), claimed_on, bank_account;
       lapsed: on (a day after the claim period).
     DomainError codes: "illegal_transition", "conflict" (stale expected_version), "forbidden", and the
@@ -369,7 +369,7 @@ def extend_verification(report: Report, *, user, days: int, reason: str, approve
 
 
 def extend_claim(report: Report, *, user, days: int, reason: str, expected_version: int) -> Report:
-    """Extend the claim period for a reason the department accepts (能够说明理由的，可以适当延长, 第七条(三)).
+    """Extend the claim period for a reason the department accepts (能够说明理由的，可以适当延长, 第七条（三）).
 
     Counted from the period's current end; allowed while the notice stands (not yet marked lapsed).
     """

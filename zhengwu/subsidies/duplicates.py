@@ -1,10 +1,10 @@
 """The same thing claimed twice (同一事项): only first recognitions pay (首次认定), once per firm.
 
 **Decision** — what "the same thing" is, per claim (`keys_for`):
-- a recognition (认定类型, e.g. 国家重点实验室 under (一)): item + recognition code — once per firm, in any
+- a recognition (认定类型, e.g. 国家重点实验室 under （一）): item + recognition code — once per firm, in any
   year ("首次认定 … 一次性给予");
-- inventions under (十三): item + each invention — one grant per invention, whatever year it is claimed;
-- every other claim (the yearly R&D grant of (六), project matching of (五) …): item + sub-rule + year —
+- inventions under （十三）: item + each invention — one grant per invention, whatever year it is claimed;
+- every other claim (the yearly R&D grant of （六）, project matching of （五） …): item + sub-rule + year —
   one claim per firm, item and year.
 Firms are the same when their unified social credit code is (Firm.credit_code is unique). A claim is
 refused when a key of it is already on an approved or paid application of the firm (and, at submission,

@@ -194,7 +194,7 @@ def recognition_of(code: str, claim: dict) -> str | None:
 
 
 def inventions_of(claim: dict) -> list[str]:
-    """The inventions a patent claim (十三) names — one grant per invention."""
+    """The inventions a patent claim （十三） names — one grant per invention."""
     patents = claim.get("patents")
     if not isinstance(patents, list):
         return []

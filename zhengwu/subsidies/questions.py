@@ -1,8 +1,8 @@
 """The self-check's questions as Django forms, built from the engine's claim fields (engine.Question).
 
 A *target* is what a firm ticks on the first page: one sub-rule (申报表单) of an item — most items have
-one, (十七) has three. `ClaimForm(target)` asks only that target's questions and `claim()` turns the
-answers into the engine's claim. Lists (the patents of (十三), other policies' payments) are a fixed
+one, （十七） has three. `ClaimForm(target)` asks only that target's questions and `claim()` turns the
+answers into the engine's claim. Lists (the patents of （十三）, other policies' payments) are a fixed
 number of rows; empty rows are skipped.
 
 Input names are ASCII (q17_sales_tiers-sales): the item's number, not its Chinese numeral, so they stay

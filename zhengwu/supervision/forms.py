@@ -57,7 +57,7 @@ class DecisionForm(forms.Form):
 class TaskForm(forms.Form):
     ref = forms.CharField(label="序号", max_length=20)
     title = forms.CharField(label="事项", max_length=200)
-    cite = forms.CharField(label="出处（条款）", max_length=60, required=False, help_text="如 三、（二）")
+    cite = forms.CharField(label="出处（条款）", max_length=60, required=False, help_text="如 三（二）")
     due = forms.DateField(label="完成时限", widget=DateInput(), required=False)
     lead = forms.CharField(label="责任单位", max_length=1000, help_text="用顿号或逗号分隔，如 区教委、区司法局")
     cooperating = forms.CharField(label="配合单位", max_length=1000, required=False, help_text="可写统称，如 各街镇")

@@ -1,4 +1,4 @@
-"""Fund rules of 綦江府办发〔2021〕24号 二、（七）1. as checks over the recorded assistance-fund projects.
+"""Fund rules of 綦江府办发〔2021〕24号 二（七）1. as checks over the recorded assistance-fund projects.
 
 - share (资金占比): per party and year, the projects marked 巩固拓展脱贫攻坚成果及乡村振兴 must be 不低于60% of
   that party's project money (60% itself passes);

@@ -1,9 +1,9 @@
 """Setting a programme up from a gazette document (`zhengwu supervision import-document NUMBER`).
 
 - Tasks: every numbered paragraph whose text ends in “（责任单位：…；配合单位：…）” becomes a task citing
-  its paragraph (四、（一）1.), with one assignment per unit named, resolved against the org registry;
+  its paragraph (四（一）1.), with one assignment per unit named, resolved against the org registry;
   collective phrases stay group rows; names the registry does not know are kept and reported. The due
-  date is the document's “请于…前” date (16号 五、（三）: 2021-07-20).
+  date is the document's “请于…前” date (16号 五（三）: 2021-07-20).
 - Targets: a document with a target pack in rules/ (24号) gets its targets per party and year, after
   checking that every quoted text is in the paragraph it cites — the pack cannot drift from the gazette.
 

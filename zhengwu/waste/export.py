@@ -1,4 +1,4 @@
-"""Excel for the streets' assessment (纳入各街镇检查考核, 五(一)1): progress by unit and every community."""
+"""Excel for the streets' assessment (纳入各街镇检查考核, 五（一）1): progress by unit and every community."""
 from __future__ import annotations
 
 import datetime as dt

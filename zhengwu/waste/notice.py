@@ -1,7 +1,7 @@
 """The notice (告知书) of 綦江府办发〔2021〕23号 附件1, filled in from a community's data, as DOCX and PDF.
 
 The text is the attachment's reference text with its blanks (xx) filled: street or town, start date,
-community, morning and evening windows, the drop-off points (with their cleaning frequency, 五(三)), the
+community, morning and evening windows, the drop-off points (with their cleaning frequency, 五（三）), the
 points card, contact and phone, issuer and date. A community missing any of them is refused with every
 missing field named — a notice with blanks must not be posted.
 

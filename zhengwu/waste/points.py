@@ -1,4 +1,4 @@
-"""Adjusting a drop-off point after the bins are removed (动态优化调整集中投放点的位置, 五(四)): the point is
+"""Adjusting a drop-off point after the bins are removed (动态优化调整集中投放点的位置, 五（四）): the point is
 changed and an Adjustment saying what changed (before → after) is recorded in the same transaction."""
 from __future__ import annotations
 

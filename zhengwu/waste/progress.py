@@ -113,7 +113,7 @@ def progress(on: dt.date, *, units: list[str] | None = None, samples: bool = Tru
 
 
 def work_priority(community: Community) -> tuple[int, str]:
-    """The suggested order of work (四(二) 先易后难): non-managed and single-stair first, then mid-rises and
+    """The suggested order of work (四（二） 先易后难): non-managed and single-stair first, then mid-rises and
     villas, other managed communities, high-rises (as pilots) last; new builds need no removal."""
     if community.management in (Management.UNMANAGED, Management.SINGLE_STAIR):
         rank = 1

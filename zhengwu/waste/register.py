@@ -1,4 +1,4 @@
-"""The community register (小区台账) from Excel or CSV: the June baseline survey (摸底调研, 四(一)).
+"""The community register (小区台账) from Excel or CSV: the June baseline survey (摸底调研, 四（一）).
 
 Canonical headers, as the office writes them (English aliases accepted, any order, spaces ignored):
 

@@ -14,7 +14,7 @@ from zhengwu.org.models import Organization
 from zhengwu.org.registry import ensure_unit
 from zhengwu.org.resolve import lookup_organization
 
-STREETS_A = ("古南街道", "文龙街道", "通惠街道")  # 四(二)(三): 50% / 90%
+STREETS_A = ("古南街道", "文龙街道", "通惠街道")  # 四（二）（三）: 50% / 90%
 STREETS_B = ("三江街道", "新盛街道")  # 40% / 80%
 STREETS = ("古南街道", "文龙街道", "三江街道", "新盛街道", "通惠街道")  # 三: the document's order
 TOWNS = ("石角镇", "东溪镇", "赶水镇", "打通镇", "石壕镇", "永新镇", "三角镇", "隆盛镇", "郭扶镇", "篆塘镇",

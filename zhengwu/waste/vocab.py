@@ -15,7 +15,7 @@ class Management(models.TextChoices):
 
 
 class BuildingType(models.TextChoices):
-    """楼型 (实施方案 四(二): 小高层及洋房先行, 高层试点, 新建楼盘不设桶)."""
+    """楼型 (实施方案 四（二）: 小高层及洋房先行, 高层试点, 新建楼盘不设桶)."""
 
     HIGH_RISE = "high_rise", "高层"
     MID_RISE = "mid_rise", "小高层"
@@ -24,7 +24,7 @@ class BuildingType(models.TextChoices):
 
 
 class PublicityKind(models.TextChoices):
-    """宣传方式 (实施方案 五(三) 宣传发动)."""
+    """宣传方式 (实施方案 五（三） 宣传发动)."""
 
     DOOR = "door", "入户宣传（敲门行动）"
     MEETING = "meeting", "业主代表大会、院坝会"

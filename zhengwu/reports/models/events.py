@@ -33,7 +33,7 @@ class CaseEvent(cases.CaseEvent):
 class CaseMessage(models.Model):
     """A message between the handling staff and the reporter (与举报人往来), text sealed.
 
-    Staff → reporter: questions, the reason of an extension (第四条), the reward notice (第七条(二));
+    Staff → reporter: questions, the reason of an extension (第四条), the reward notice (第七条（二）);
     the reporter reads them with the receipt code and may answer.
     """
 

@@ -77,10 +77,10 @@ class Report(VersionedCase):
     notice_sent_on = models.DateField("领奖通知日期", null=True, blank=True, help_text="发出领奖通知的日期；领奖期限从这一天起算")
     verification_due = models.DateField("核查期限", null=True, blank=True, help_text="受理后60日内（第四条）")
     extended_due = models.DateField("延长后核查期限", null=True, blank=True, help_text="经批准延长一次，不超过30日（第四条）")
-    notice_due = models.DateField("领奖通知期限", null=True, blank=True, help_text="核查属实后20日内（第七条(二)）")
-    claim_due = models.DateField("领奖期限", null=True, blank=True, help_text="接到领奖通知后60日内（第七条(三)）")
+    notice_due = models.DateField("领奖通知期限", null=True, blank=True, help_text="核查属实后20日内（第七条（二））")
+    claim_due = models.DateField("领奖期限", null=True, blank=True, help_text="接到领奖通知后60日内（第七条（三））")
     claim_extended_due = models.DateField("延长后领奖期限", null=True, blank=True,
-                                          help_text="能够说明理由的，可以适当延长（第七条(三)）")
+                                          help_text="能够说明理由的，可以适当延长（第七条（三））")
     deadline_basis = models.JSONField("期限依据", default=dict, blank=True,
                                       help_text="各期限的计算依据，键为期限字段名")
 

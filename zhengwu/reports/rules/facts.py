@@ -22,7 +22,7 @@ COMMON_KEYS = ("kind", "exclusions", "verified_on")
 VIOLATION_KEYS = ("fine",)
 ACCIDENT_KEYS = ("grade", "concealed_deaths", "deaths", "serious_injuries", "direct_loss")
 EXCLUSIONS = ("under_investigation", "correction_period", "self_found", "unverified", "media_exposed",
-              "judicial", "rewarded_elsewhere", "supervisory_staff")  # 第八条(一)–(八), in order
+              "judicial", "rewarded_elsewhere", "supervisory_staff")  # 第八条（一）–（八）, in order
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _accident(facts: dict, verified_on: dt.date, exclusions: tuple[str, ...]) ->
         raise DomainError("缺少查实的瞒报谎报死亡人数 concealed_deaths。", field="concealed_deaths")
     concealed = people(facts["concealed_deaths"], field="concealed_deaths", label="查实瞒报谎报死亡人数")
     if concealed == 0:
-        raise DomainError("查实瞒报谎报死亡人数为 0：第五条(二)按查实瞒报谎报的死亡人数奖励，没有奖励依据。",
+        raise DomainError("查实瞒报谎报死亡人数为 0：第五条（二）按查实瞒报谎报的死亡人数奖励，没有奖励依据。",
                           field="concealed_deaths")
     deaths = _optional(facts, "deaths", "死亡人数", people)
     injuries = _optional(facts, "serious_injuries", "重伤人数", people)
@@ -115,7 +115,7 @@ def _exclusions(value: Any) -> tuple[str, ...]:
     for code in value:
         if code not in EXCLUSIONS:
             raise DomainError(f"未知的不予奖励情形“{code}”，应为 {'、'.join(EXCLUSIONS)} 之一"
-                              f"（第八条(一)–(八)）。", field="exclusions")
+                              f"（第八条（一）–（八））。", field="exclusions")
     return tuple(code for code in EXCLUSIONS if code in value)  # the article's order, each once
 
 

@@ -62,7 +62,7 @@ def compute_reward(facts: dict, *, rules: Rulebook | None = None) -> Reward:
 
 
 def violation_reward(fine: Decimal, *, on: dt.date, rules: Rulebook) -> Reward:
-    """綦应急发〔2021〕41号 第五条(一) 举报安全生产违法行为: 15% of the administrative fine, at most 300000 yuan.
+    """綦应急发〔2021〕41号 第五条（一） 举报安全生产违法行为: 15% of the administrative fine, at most 300000 yuan.
 
     Cites 綦应急发〔2021〕41号第五条（一）.
     """
@@ -74,7 +74,7 @@ def violation_reward(fine: Decimal, *, on: dt.date, rules: Rulebook) -> Reward:
 
 def concealed_accident_reward(grade: AccidentGrade, concealed_deaths: int, *, on: dt.date, rules: Rulebook,
                               finding: GradeFinding | None = None, grade_given: bool = False) -> Reward:
-    """綦应急发〔2021〕41号 第五条(二) 举报瞒报、谎报生产安全事故: per concealed death by the accident's grade
+    """綦应急发〔2021〕41号 第五条（二） 举报瞒报、谎报生产安全事故: per concealed death by the accident's grade
     (一般 30000, 较大 40000, 重大 50000, 特别重大 60000 yuan), at most 300000 yuan.
 
     `finding` is the grade's derivation from the accident's facts, when it was derived (`grade_given`: a grade
@@ -93,7 +93,7 @@ def concealed_accident_reward(grade: AccidentGrade, concealed_deaths: int, *, on
 
 
 def not_applicable(exclusions: tuple[str, ...], *, rules: Rulebook) -> Reward:
-    """綦应急发〔2021〕41号 第八条(一)–(八) 不适用本办法的情形: no reward (0.00); the basis quotes each case.
+    """綦应急发〔2021〕41号 第八条（一）–（八） 不适用本办法的情形: no reward (0.00); the basis quotes each case.
 
     Cites 綦应急发〔2021〕41号第八条（一）、綦应急发〔2021〕41号第八条（二）、綦应急发〔2021〕41号第八条（三）、綦应急发〔2021〕41号第八条（四）、綦应急发〔2021〕41号第八条（五）、綦应急发〔2021〕41号第八条（六）、綦应急发〔2021〕41号第八条（七）、綦应急发〔2021〕41号第八条（八）.
     """
@@ -127,7 +127,7 @@ def _settle(raw: Decimal, said: str, basis: list[dict], *, cap: Version, on: dt.
         said += f"，超过最高奖励 {cap.value:f} 元，按 {cap.value:f} 元"
         amount = cap.value
     elif amount == cap.value:
-        said += (f"，恰为最高奖励 {cap.value:f} 元：“不超过”包括本数（立法技术规范（试行）(一)：“超过”不包括本数），"
+        said += (f"，恰为最高奖励 {cap.value:f} 元：“不超过”包括本数（立法技术规范（试行）（一）：“超过”不包括本数），"
                  f"按 {cap.value:f} 元")
     else:
         said += f"，未超过最高奖励 {cap.value:f} 元"

@@ -136,11 +136,11 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             field = exc.field if exc.field in ("method", "bank_account") else "method"
             return _status_page(request, code, errors={field: exc.message}, values=values)
         return _status_page(request, code, done="领奖申请已提交，办理人员将按您选择的方式办理。"
-                                                "领取时请持本人有效证件（第七条(三)）。")
+                                                "领取时请持本人有效证件（第七条（三））。")
     return _status_page(request, code)
 
 
-# ---- announcements (第七条(三)) -------------------------------------------------------------------------
+# ---- announcements (第七条（三）) -------------------------------------------------------------------------
 
 @confidential
 @require_GET

@@ -69,7 +69,7 @@ def check_facts(facts: Any, rules: Rulebook) -> Facts:
 
 
 def item_numeral(value: Any, *, field: str) -> str:
-    """"六", "（六）", "(六)", 6 or "6" → "六"; anything else is a DomainError listing the items."""
+    """"六", "（六）", "（六）", 6 or "6" → "六"; anything else is a DomainError listing the items."""
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= len(NUMERALS):
         return NUMERALS[value - 1]
     if isinstance(value, str):

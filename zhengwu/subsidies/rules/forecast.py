@@ -134,7 +134,7 @@ def _compute(register: Register, rules: Rulebook, on: dt.date) -> Forecast:
 
 
 def _rd_input(c: Mapping[str, np.ndarray], p: _Params, scale: str, code: int) -> np.ndarray:
-    """(六) for one scale: as items_computed._rd_input, on every firm at once."""
+    """（六） for one scale: as items_computed._rd_input, on every firm at once."""
     spend, revenue = c["rd_spend"], c["revenue"]
     tp, tq = p.ratio(f"六.{scale}.intensity")
     eligible = ((c["scale"] == code) & c["has_rd_institution"] & ~c["gets_rd_reserve"] & (revenue > 0)
@@ -147,7 +147,7 @@ def _rd_input(c: Mapping[str, np.ndarray], p: _Params, scale: str, code: int) ->
 
 
 def _sales_tiers(sales: np.ndarray, p: _Params) -> np.ndarray:
-    """(十七) the highest tier reached: tiers in rising threshold order, each reached one overwriting."""
+    """（十七） the highest tier reached: tiers in rising threshold order, each reached one overwriting."""
     tiers = sorted(((p.fen(f"十七.sales.tier_{n}.threshold"), p.fen(f"十七.sales.tier_{n}.amount")) for n in (1, 2, 3)),
                    key=lambda tier: tier[0])
     amount = np.zeros(len(sales), dtype=np.int64)

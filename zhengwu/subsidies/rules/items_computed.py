@@ -1,7 +1,7 @@
 """Computed items (按公式测算): a rate of a declared sum with a cap, thresholds, tiers, one grant per invention.
 
-(五) project matching, (六) R&D input, (十) financing guarantee, (十三) invention patents, (十四) pledge
-valuation fee, (十七) sales tiers, high-tech products and technology contracts. Each function cites its
+（五） project matching, （六） R&D input, （十） financing guarantee, （十三） invention patents, （十四） pledge
+valuation fee, （十七） sales tiers, high-tech products and technology contracts. Each function cites its
 item; the numbers are the parameters in force on the quote's day.
 """
 from __future__ import annotations

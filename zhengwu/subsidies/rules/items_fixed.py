@@ -1,8 +1,8 @@
 """Fixed grants (定额补助): a set amount per first recognition, per project or per firm.
 
-(一)(二)(三)(四)(七)(十八)(十九) pay by recognition type (recognitions.py), once, on a first recognition only
-(首次认定); (八) pays a set amount to a large-scale intelligent technology firm; (十四)'s reports and plans
-and (十九)'s incubated firms pay a set amount each.
+（一）（二）（三）（四）（七）（十八）（十九） pay by recognition type (recognitions.py), once, on a first recognition only
+(首次认定); （八） pays a set amount to a large-scale intelligent technology firm; （十四）'s reports and plans
+and （十九）'s incubated firms pay a set amount each.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def item_19_incubated_high_tech(claim: Claim, ctx: Context) -> Line:
 def item_8_agricultural_patent(claim: Claim, ctx: Context) -> Line:
     """（八）支持农业重点领域技术创新 (农业专利申请): 3万 to a large-scale intelligent technology firm.
 
-    Decision: the text gives no unit (unlike (十三)'s 元/件), so it is 3万 once per claim, not per patent.
+    Decision: the text gives no unit (unlike （十三）'s 元/件), so it is 3万 once per claim, not per patent.
     Cites 綦江府办发〔2021〕26号（八）.
     """
     amount = ctx.version("八.amount")

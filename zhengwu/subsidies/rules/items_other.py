@@ -1,6 +1,6 @@
 """Items decided case by case (一事一议) and items with no money rule (无资金标准).
 
-(十一) STAR-market listing: up to 2000万, the amount decided by review; (二十) Chengdu–Chongqing joint
+（十一） STAR-market listing: up to 2000万, the amount decided by review; （二十） Chengdu–Chongqing joint
 projects: decided case by case, no cap. The other items set up no payment of their own and are listed so
 that the catalogue covers all 23.
 """
@@ -40,7 +40,7 @@ def item_20_joint_project(claim: Claim, ctx: Context) -> Line:
 
 
 def no_money(claim: Claim, ctx: Context) -> Line:
-    """An item with no money rule (九)(十二)(十五)(十六)(二十一)(二十二)(二十三): 0.00 and what it is."""
+    """An item with no money rule （九）（十二）（十五）（十六）（二十一）（二十二）（二十三）: 0.00 and what it is."""
     reason = f"（{claim.item}）{NO_MONEY[claim.item]}"
     basis = [ctx.rules.clause(f"item.{claim.item}").basis, {"cite": "计算", "text": f"{reason}：0.00 元。"}]
     return Line(claim.item, claim.rule, claim.index, ZERO, basis, reason=reason)

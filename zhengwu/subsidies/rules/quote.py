@@ -1,7 +1,7 @@
 """`quote(facts)` — what an applicant gets under 綦江府办发〔2021〕26号, claim by claim, and why (政策测算).
 
 Each claim becomes one line: its item's formula (items.py) on the parameters in force on the facts' day,
-then the highest-applies rule (二十二) when another policy already paid the same matter.
+then the highest-applies rule （二十二） when another policy already paid the same matter.
 
 Decisions: amounts are rounded to the fen half up (ROUND_HALF_UP), said in the basis when that changed the
 amount; highest applies (就高原则) — this policy pays the difference up to its own amount (0 when the other

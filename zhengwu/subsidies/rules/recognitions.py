@@ -1,4 +1,4 @@
-"""Recognition types (认定类型) of the fixed-grant items (一)(二)(三)(四)(七)(十八)(十九), with stable codes.
+"""Recognition types (认定类型) of the fixed-grant items （一）（二）（三）（四）（七）（十八）（十九）, with stable codes.
 
 A fixed-grant claim names one code; the amount is the parameter `<item>.<code>` of the policy file. Codes
 are unique across items, so a register may list them without saying the item.
@@ -47,7 +47,7 @@ RECOGNITIONS: dict[str, Recognition] = {r.code: r for r in [
         "municipal_high_end_rd_institution": "市级新型高端研发机构",
         "municipal_startup_rd_institution": "市级新型研发机构（初创型）",
     }),
-    # (三) pays the academician stations "成立并正常运行一年", not on a recognition: `first` there means the
+    # （三） pays the academician stations "成立并正常运行一年", not on a recognition: `first` there means the
     # station has not been paid before (一次性), and one year of normal operation is checked in review.
     *_group("三", "academician", {
         "academician_workstation": "院士专家工作站（成立并正常运行一年）",

@@ -24,7 +24,7 @@ class Target(models.Model):
     unit = models.CharField("单位", max_length=10, help_text="个、人、人次、名、项、家、元")
     year = models.PositiveIntegerField("年度", help_text="目标所属年度")
     aspirational = models.BooleanField("力争", default=False, help_text="是否“力争”目标（不计未完成）")
-    cite = models.CharField("出处", max_length=60, blank=True, help_text="在公文中的出处，如 三、（二）")
+    cite = models.CharField("出处", max_length=60, blank=True, help_text="在公文中的出处，如 三（二）")
     anchor = models.CharField("锚点", max_length=60, blank=True, help_text="公文页面中的锚点")
     quote = models.TextField("原文", blank=True, help_text="公文原文")
     order = models.PositiveIntegerField("顺序", default=0, help_text="在项目中的顺序（从 0 起）")
@@ -74,7 +74,7 @@ class ProgressEntry(models.Model):
 
 
 class FundProject(models.Model):
-    """A project paid from assistance funds (帮扶资金项目), checked against the fund rules of 24号 二、（七）1."""
+    """A project paid from assistance funds (帮扶资金项目), checked against the fund rules of 24号 二（七）1."""
 
     # fund projects are read from the programme and go with it
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="fund_projects",

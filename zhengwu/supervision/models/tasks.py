@@ -19,7 +19,7 @@ class Task(models.Model):
     ref = models.CharField("序号", max_length=20, help_text="公文中的序号，如 1；手工录入时自拟")
     title = models.CharField("事项", max_length=200, help_text="督办事项")
     text = models.TextField("内容", blank=True, help_text="公文中的事项原文")
-    cite = models.CharField("出处", max_length=60, blank=True, help_text="条款，如 四、（一）1.")
+    cite = models.CharField("出处", max_length=60, blank=True, help_text="条款，如 四（一）1.")
     anchor = models.CharField("锚点", max_length=60, blank=True, help_text="公报页面中该段的锚点")
     due = models.DateField("完成时限", null=True, blank=True, help_text="完成时限；无时限为空")
     due_cite = models.CharField("时限出处", max_length=200, blank=True, help_text="时限在公文中的出处")

@@ -104,7 +104,7 @@ def behind_tolerance(on: dt.date) -> Decimal:
 
 def is_met(total: Decimal, threshold: Decimal) -> bool:
     """A target is met when the total reaches the threshold: 以上/不低于/至少 include the number
-    (SPEC Boundaries: 立法技术规范（试行）(一); 24号 writes every target as N以上 or 至少N)."""
+    (SPEC Boundaries: 立法技术规范（试行）（一）; 24号 writes every target as N以上 or 至少N)."""
     return total >= threshold
 
 
@@ -125,13 +125,13 @@ def _is_month_end(day: dt.date) -> bool:
 
 
 def consolidation_share_ok(share: Decimal, on: dt.date) -> tuple[bool, Decimal]:
-    """24号 二、（七）1.: funds for 巩固拓展脱贫攻坚成果 and 乡村振兴 不低于60% (不低于 includes 60%)."""
+    """24号 二（七）1.: funds for 巩固拓展脱贫攻坚成果 and 乡村振兴 不低于60% (不低于 includes 60%)."""
     minimum = default_rules().value("fund_consolidation_share", on) or Decimal(0)
     return share >= minimum, minimum
 
 
 def fixed_asset_project_ok(amount: Decimal, on: dt.date) -> tuple[bool, Decimal]:
-    """24号 二、（七）1.: a fixed-asset project 原则上 不低于100万元 (includes 100万; 原则上 makes a smaller
+    """24号 二（七）1.: a fixed-asset project 原则上 不低于100万元 (includes 100万; 原则上 makes a smaller
     one a warning to explain, not a refusal)."""
     minimum = default_rules().value("fixed_asset_project_minimum", on) or Decimal(0)
     return amount >= minimum, minimum

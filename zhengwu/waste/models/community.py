@@ -64,12 +64,12 @@ class Community(models.Model):
 
 
 class PublicityAction(models.Model):
-    """One publicity action (宣传发动, 五(三)): door to door, owners' meeting, online group, notice posted."""
+    """One publicity action (宣传发动, 五（三）): door to door, owners' meeting, online group, notice posted."""
 
     # publicity is the community's own history
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="publicity",
                                   verbose_name="小区", help_text="宣传所在的小区")
-    kind = models.CharField("方式", max_length=10, choices=PublicityKind.choices, help_text="宣传方式（五(三) 所列五种）")
+    kind = models.CharField("方式", max_length=10, choices=PublicityKind.choices, help_text="宣传方式（五（三） 所列五种）")
     on = models.DateField("日期", help_text="宣传日期")
     note = models.CharField("说明", max_length=300, blank=True, help_text="说明")
 
@@ -79,7 +79,7 @@ class PublicityAction(models.Model):
 
 
 class Adjustment(models.Model):
-    """A later adjustment of points, times or collection (动态优化调整, 五(四))."""
+    """A later adjustment of points, times or collection (动态优化调整, 五（四）)."""
 
     # adjustments are the community's own history
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="adjustments",

@@ -7,7 +7,7 @@ from ..vocab import Quality
 
 
 class Inspection(models.Model):
-    """An inspector's record of sorting quality at a point (巡检员, 五、职责分工 (一)3); `card` traces the bag
+    """An inspector's record of sorting quality at a point (巡检员, 五、职责分工 （一）3); `card` traces the bag
     to its household when it could be (溯源)."""
 
     # inspections are the point's own record

@@ -24,7 +24,8 @@ def staff_page(permission: str = "waste.view_community") -> Callable:
         @wraps(view)
         def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not request.user.has_perm(permission):
-                return render(request, T + "forbidden.html", {"permission": permission}, status=403)
+                message = f"您的账号没有查看或办理此页面所需的生活垃圾分类权限（{permission}）。请联系区生活垃圾分类办开通。"
+                return render(request, T + "forbidden.html", {"message": message}, status=403)
             try:
                 return view(request, *args, **kwargs)
             except PermissionDenied as exc:  # a street's staff changing another unit's community (scope)
@@ -36,4 +37,5 @@ def staff_page(permission: str = "waste.view_community") -> Callable:
 
 
 def forbidden_unit(request: HttpRequest, unit: str) -> HttpResponse:
-    return render(request, T + "forbidden.html", {"unit": unit}, status=403)
+    message = f"您的账号只能办理本辖区小区，不能修改{unit}的小区。"
+    return render(request, T + "forbidden.html", {"message": message}, status=403)
