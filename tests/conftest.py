@@ -5,9 +5,13 @@ Importing the seed takes about a second; a hundred and sixty tests need it prese
 `gazette_seed` imports it once per module inside a transaction that is rolled back when the module ends,
 and each test runs in a savepoint inside it (pytest-django's `db`), so what a test changes is gone before
 the next one. A test that needs the import to happen in the test itself asks for `fresh_seed`; a
-transactional test (live_server, `transaction=True`) cannot run inside the module's transaction and
-must sit in a module that uses neither `imported_seed` nor `registry` (`no_transactional_test_inside`
-says so instead of letting it commit into the shared transaction).
+transactional test (live_server, `transaction=True`) cannot run inside the module's transaction.
+
+Within a module the tests that do not ask for the seed run first, then those that need the gazette
+alone, then those that need the registry too (`pytest_collection_modifyitems`): a test that expects an
+empty database still gets one, and the registry is never present for a test that did not ask for it.
+A transactional test that would still land inside a module's transaction fails with a clear message
+(`no_transactional_test_inside`) instead of committing into it.
 """
 import os
 from dataclasses import dataclass
@@ -26,6 +30,20 @@ if os.environ.get("CI"):
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SEED = Path(__file__).resolve().parent.parent / "zhengwu" / "demo" / "seed" / "000_c62ba9d0d4872cf1.txt"
+
+
+def _seed_level(item: pytest.Item) -> int:
+    """0: no shared seed; 1: the imported gazette; 2: the gazette and the organisation registry."""
+    names = getattr(item, "fixturenames", ())
+    return 2 if "seeded" in names else 1 if "gazette_seed" in names else 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Stable within each level and each module; modules keep their order.
+    modules: dict[str, int] = {}
+    for index, item in enumerate(items):
+        modules.setdefault(item.nodeid.split("::", 1)[0], index)
+    items.sort(key=lambda item: (modules[item.nodeid.split("::", 1)[0]], _seed_level(item)))
 
 
 @pytest.fixture(scope="session")
