@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
+# The installed console script of the venv running the tests (a test that starts the real process).
+SCRIPT = Path(sys.executable).with_name("zhengwu")
+
 
 @dataclass(frozen=True)
 class Result:
