@@ -6,30 +6,27 @@ import json
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 
+from tests import personas
 from zhengwu.awards import applications, notice, ranking, review
 from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, SchoolMember, State
 
 from .conftest import make_candidates, reviewed
 
 D = dt.date
-PASSWORD = "Qijiang-awards-2022!"
 
 
 def login(codename: str, name: str, **link) -> Client:
-    user = User.objects.create_user(name, password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="awards", codename=codename))
+    user = personas.person(name, app="awards", perms=[codename])
     if "school" in link:
         SchoolMember.objects.create(user=user, school=link["school"])
     if "expert" in link:
         link["expert"].user = user
         link["expert"].save()
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    return client
+    return personas.logged_in(user, enforce_csrf=True)
 
 
 def csrf_post(client: Client, url: str, data: dict):

@@ -12,6 +12,8 @@ import time
 import pytest
 from django.urls import reverse
 
+from tests.personas import person
+
 ON = dt.date(2021, 9, 1)
 CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -45,12 +47,8 @@ def isolated(tmp_path, settings):
 
 
 def _user(username: str, *perms: str):
-    from django.contrib.auth.models import Permission, User
-
-    user = User.objects.create_user(username)
-    for perm in perms:
-        user.user_permissions.add(Permission.objects.get(content_type__app_label="subsidies", codename=perm))
-    return User.objects.get(pk=user.pk)  # fresh: no stale permission cache
+    """A 区科技局 staff member with these subsidy rights (tests/personas.py)."""
+    return person(username, app="subsidies", perms=perms)
 
 
 class Bureau:

@@ -3,7 +3,8 @@ target party. The seed gazette with its organisation registry is the shared `reg
 imported once per module."""
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+
+from tests.personas import person
 
 CAMPAIGN = "綦普法办〔2021〕16号"
 PLAN = "綦江府办发〔2021〕24号"
@@ -27,9 +28,7 @@ def make_user(username: str, *, perms=(), unit: str | None = None, party: str = 
     from zhengwu.org.resolve import find_organization
     from zhengwu.supervision.models import ReporterLink
 
-    user = get_user_model().objects.create_user(username=username, password="pw-" + username)
-    if perms:
-        user.user_permissions.add(*Permission.objects.filter(content_type__app_label="supervision", codename__in=perms))
+    user = person(username, app="supervision", perms=perms)
     if unit:
         ReporterLink.objects.create(user=user, organization=find_organization(unit))
     if party:
