@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 D = dt.date
+CODES = ("innovation", "science", "practice", "presentation")  # the four marks an expert gives
 
 
 @pytest.fixture
@@ -50,3 +51,18 @@ def make_candidates(edition, schools, names):
                   on=D(2022, 3, 5)) for key, name, grade, cls in names]
     advance(edition, State.RECOMMENDING, D(2022, 3, 20))
     return made
+
+
+def reviewed(edition, schools, marks):
+    """Candidates (school key, name, grade, class, mark) recommended, reviewed and marked the same by every expert."""
+    from zhengwu.awards import applications, review
+    from zhengwu.awards.models import Assignment
+
+    people = make_candidates(edition, schools, [(k, n, gr, c) for k, n, gr, c, _m in marks])
+    for person in people:
+        applications.recommend(person, school=person.school, on=D(2022, 3, 21))
+    review.start_review(edition, D(2022, 4, 1))
+    by_name = {n: m for _k, n, _g, _c, m in marks}
+    for a in Assignment.objects.filter(candidate__edition=edition).select_related("candidate", "expert"):
+        review.submit_scores(a, {k: str(by_name[a.candidate.name]) for k in CODES}, expert=a.expert, on=D(2022, 4, 2))
+    return people

@@ -12,7 +12,7 @@ from zhengwu.awards.vocab import State
 from zhengwu.core.errors import DomainError
 from zhengwu.gazette import models as g
 
-from .conftest import make_candidates
+from .conftest import make_candidates, reviewed
 
 D = dt.date
 
@@ -120,3 +120,26 @@ def test_bureau_page_says_whether_the_gazette_published_it(approved):
     assert "（公报草稿：2022年第1期（总第113期），待编辑发布）" in client.get("/awards/staff/editions/10/").content.decode()
     g.Issue.objects.filter(pk=document.issue.pk).update(published=True)
     assert "（已刊登于公报2022年第1期（总第113期））" in client.get("/awards/staff/editions/10/").content.decode()
+
+
+# --- the draft issue the decisions join ---------------------------------------------------------------
+
+def test_a_second_decision_joins_the_unpublished_issue(imported_seed, schools, experts):
+    from zhengwu.awards.editions import create_edition
+
+    issues = []
+    for number, year in ((10, 2022), (11, 2023)):
+        edition = create_edition(number, year, on=D(2022, 3, 1), winner_quota=1, nominee_quota=1)
+        Candidate.objects.all().update(recommended=False)
+        reviewed(edition, schools, [("kdc", f"王{'一二'[number - 10]}", "六年级", 2, 90)])
+        ranking.fix_ranking(edition, D(2022, 4, 10))
+        notice.publish_notice(Edition.objects.get(pk=edition.pk), D(2022, 4, 11), contact="区科技局")
+        notice.approve(Edition.objects.get(pk=edition.pk), meeting="第二届区政府第150次常务会", on=D(2022, 4, 19))
+        document = decision.issue_decision(Edition.objects.get(pk=edition.pk), number=f"綦江府发〔2022〕{number}号",
+                                           signed_on=D(2022, 4, 28))
+        issues.append(document.issue)
+    assert issues[0] == issues[1] and not issues[0].published
+    assert [i.title for i in issues[0].items.order_by("order")] == [
+        "重庆市綦江区人民政府关于颁发第十届青少年科技创新区长奖的决定",
+        "重庆市綦江区人民政府关于颁发第十一届青少年科技创新区长奖的决定"]
+    assert g.Issue.objects.filter(published=False).count() == 1

@@ -6,30 +6,28 @@ import json
 
 import openpyxl
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 
+from tests import personas
 from zhengwu.awards import applications, notice, ranking, review
 from zhengwu.awards.models import Assignment, Candidate, Edition, Expert, SchoolMember
+from zhengwu.awards.vocab import State
 
-from .conftest import make_candidates
+from .conftest import make_candidates, reviewed
 
 D = dt.date
-PASSWORD = "Qijiang-awards-2022!"
 
 
 def login(codename: str, name: str, **link) -> Client:
-    user = User.objects.create_user(name, password=PASSWORD)
-    user.user_permissions.add(Permission.objects.get(content_type__app_label="awards", codename=codename))
+    user = personas.person(name, app="awards", perms=[codename])
     if "school" in link:
         SchoolMember.objects.create(user=user, school=link["school"])
     if "expert" in link:
         link["expert"].user = user
         link["expert"].save()
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    return client
+    return personas.logged_in(user, enforce_csrf=True)
 
 
 def csrf_post(client: Client, url: str, data: dict):
@@ -287,3 +285,46 @@ def test_application_files_only_for_those_who_need_them(edition, schools, expert
         assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4\n%%EOF\n", who
     for who, client in denied.items():
         assert client.get(url).status_code == 403, who
+
+
+# --- the bureau's steps on the page: a tie, a new edition, a forged form ------------------------------
+
+def test_bureau_orders_a_tie_on_the_page(edition, schools, experts):
+    reviewed(edition, schools, [("kdc", "王一", "六年级", 2, 80), ("zsl", "张三", "四年级", 3, 80),
+                                ("sy", "赵四", "高二年级", 7, 70)])
+    bureau = login("run_edition", "kjj")
+    page = bureau.get("/awards/staff/editions/10/").content.decode()
+    assert "并列得分：请确定先后" in page and "王一（80.000分）" in page
+    wang, zhang = Candidate.objects.get(name="王一"), Candidate.objects.get(name="张三")
+    refused = csrf_post(bureau, "/awards/staff/editions/10/step/rank",
+                        {"on": "2022-04-10", "tie_positions": "1", f"tie_{wang.pk}": "", f"tie_{zhang.pk}": ""})
+    assert "并列顺序：并列者的先后请填1、2、3" in refused.content.decode()
+    refused = csrf_post(bureau, "/awards/staff/editions/10/step/rank", {"on": "2022-04-10"})
+    assert "有并列得分，需由区科技局确定先后：王一、张三（80.000分）" in refused.content.decode()
+    refused = csrf_post(bureau, "/awards/staff/editions/10/step/rank",
+                        {"on": "2022-04-10", "tie_positions": "1", f"tie_{wang.pk}": "1", f"tie_{zhang.pk}": "1"})
+    assert "并列者的先后不能相同" in refused.content.decode()
+    assert Edition.objects.get(number=10).state == State.REVIEWING
+    done = csrf_post(bureau, "/awards/staff/editions/10/step/rank",
+                     {"on": "2022-04-10", "tie_positions": "1", f"tie_{wang.pk}": "2", f"tie_{zhang.pk}": "1"})
+    assert "已排名" in done.content.decode()
+    assert list(Candidate.objects.order_by("rank").values_list("name", flat=True)) == ["张三", "王一", "赵四"]
+    assert "并列者由区科技局确定先后：王一、张三" in done.content.decode()
+
+
+def test_bureau_sets_up_an_edition_on_the_page(db):
+    bureau = login("run_edition", "kjj")
+    page = csrf_post(bureau, "/awards/staff/create", {"number": "11", "year": "2023", "winner_quota": "8",
+                                                       "on": "2023-03-01"}).content.decode()
+    assert "綦江区第十一届青少年科技创新区长奖" in page and "区长奖 8 名" in page
+    assert "届次：第11届已经存在。" in csrf_post(bureau, "/awards/staff/create",
+                                             {"number": "11", "year": "2023"}).content.decode()
+
+
+def test_a_forged_form_gets_a_message_not_a_server_error(edition, schools, experts):
+    make_candidates(edition, schools, [("kdc", "王一", "六年级", 2)])
+    bureau = login("run_edition", "kjj")
+    response = csrf_post(bureau, "/awards/staff/editions/10/step/objection", {"candidate": "abc", "text": "x"})
+    assert response.status_code == 200 and "候选人：请选择。" in response.content.decode()
+    response = csrf_post(bureau, "/awards/staff/editions/10/step/nonsense", {})
+    assert "没有“nonsense”这一步" in response.content.decode()

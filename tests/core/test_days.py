@@ -10,6 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tests import cli
 from zhengwu.core.days import DueDate, calendar_years, due_after, is_working_day
 from zhengwu.core.errors import DomainError
 
@@ -238,13 +239,19 @@ def test_is_working_day_agrees_with_the_state_council_calendar(day):
 
 # ---------------------------------------------------------------- the command: zhengwu days add
 
-def zhengwu(*args: str) -> subprocess.CompletedProcess:
+def script(*args: str) -> subprocess.CompletedProcess:
+    """The installed console script as a process: its entry point, exit code and streams."""
     return subprocess.run([str(ZHENGWU), "days", "add", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=60)
 
 
+def zhengwu(*args: str) -> cli.Result:
+    """The same command in-process (tests/cli.py): the same streams and exit code, no process start-up."""
+    return cli.run("days", "add", *args, cwd=ROOT)
+
+
 def test_cli_json_prints_the_due_date_and_basis_alone():
-    run = zhengwu("2021-08-02", "60", "--json")
+    run = script("2021-08-02", "60", "--json")
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout) == {"due": "2021-10-08", "basis": [
         "自2021年8月2日起算，次日为第1日（民法典第二百零一条）",

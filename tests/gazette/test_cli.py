@@ -1,4 +1,6 @@
-"""The installed `zhengwu gazette parse|import` command, run as an editor runs it, against a throwaway SQLite file."""
+"""The `zhengwu gazette parse|import` command, run as an editor runs it. Parsing needs no database and
+is mostly run in-process (tests/cli.py); the JSON-alone test, the no-database test and the imports start
+the installed console script against a throwaway SQLite file."""
 import json
 import os
 import re
@@ -9,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests import cli
 
 # The installed console script of the project's venv (the one running these tests).
 ZHENGWU = str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "zhengwu")
@@ -27,6 +31,11 @@ def environment(db_file: Path) -> dict[str, str]:
 def zhengwu(*args: str, db_file: Path, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([ZHENGWU, *map(str, args)], env=environment(db_file), cwd=cwd, capture_output=True,
                           text=True, encoding="utf-8", timeout=120, stdin=subprocess.DEVNULL)
+
+
+def in_process(*args: str, cwd: Path) -> cli.Result:
+    """The same command in this process: same streams and exit code, no process start-up."""
+    return cli.run(*args, cwd=cwd)
 
 
 def count(db_file: Path, table: str) -> int:
@@ -79,18 +88,18 @@ def test_it_writes_no_database_when_it_only_parses(seed_path, db_file, tmp_path)
     assert not list(tmp_path.glob("*.sqlite3*"))
 
 
-def test_it_summarises_the_parse_in_chinese_without_json(seed_path, db_file, tmp_path):
-    done = zhengwu("gazette", "parse", seed_path, db_file=db_file, cwd=tmp_path)
+def test_it_summarises_the_parse_in_chinese_without_json(seed_path, tmp_path):
+    done = in_process("gazette", "parse", seed_path, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "重庆市綦江区人民政府公报 2021年第6期（总第112期）" in done.stdout
     assert "綦应急发〔2021〕41号" in done.stdout
     assert "公文 9 篇，要闻 4 条" in done.stdout
 
 
-def test_it_reports_an_empty_file_as_json_and_on_stderr(db_file, tmp_path):
+def test_it_reports_an_empty_file_as_json_and_on_stderr(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    done = zhengwu("gazette", "parse", empty, "--json", db_file=db_file, cwd=tmp_path)
+    done = in_process("gazette", "parse", empty, "--json", cwd=tmp_path)
     assert done.returncode != 0
     error = json.loads(done.stdout)["error"]
     assert error["code"] == "empty"
@@ -100,11 +109,11 @@ def test_it_reports_an_empty_file_as_json_and_on_stderr(db_file, tmp_path):
     assert "Traceback" not in done.stderr
 
 
-def test_it_prints_the_json_of_an_issue_with_errors_and_exits_non_zero(seed_text, db_file, tmp_path):
+def test_it_prints_the_json_of_an_issue_with_errors_and_exits_non_zero(seed_text, tmp_path):
     lines = seed_text.split("\n")
     broken = tmp_path / "truncated.txt"
     broken.write_text("\n".join(lines[: int(len(lines) * 0.6)]), encoding="utf-8")
-    done = zhengwu("gazette", "parse", broken, "--json", db_file=db_file, cwd=tmp_path)
+    done = in_process("gazette", "parse", broken, "--json", cwd=tmp_path)
     assert done.returncode != 0
     data = json.loads(done.stdout)
     errors = [p for p in data["problems"] if p["severity"] == "error"]
@@ -113,9 +122,9 @@ def test_it_prints_the_json_of_an_issue_with_errors_and_exits_non_zero(seed_text
 
 
 @pytest.mark.parametrize("action", ["parse", "import"])
-def test_it_says_clearly_that_a_path_does_not_exist(action, db_file, tmp_path):
+def test_it_says_clearly_that_a_path_does_not_exist(action, tmp_path):
     missing = tmp_path / "no-such-issue.txt"
-    done = zhengwu("gazette", action, missing, db_file=db_file, cwd=tmp_path)
+    done = in_process("gazette", action, missing, cwd=tmp_path)
     assert done.returncode != 0
     assert "no-such-issue.txt" in done.stderr
     assert CJK_RE.search(done.stderr)

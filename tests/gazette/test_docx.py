@@ -1,10 +1,8 @@
 """Word (DOCX) of a document, GB/T 9704-2012 layout: written, then read back with python-docx and as raw XML."""
 import io
-import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +15,7 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import cli
 from zhengwu.core.officialdoc.ooxml import PPR_ORDER, RPR_ORDER
 from zhengwu.gazette.models import Document, Issue, Node, Part
 from zhengwu.gazette.queries import find_document
@@ -365,41 +364,27 @@ def test_a_document_without_a_number_downloads_by_id_under_its_title(client, db)
 
 
 # --- command line -----------------------------------------------------------------------------------
-
-ZHENGWU = str(Path(sys.executable).parent / "zhengwu")
-
-
-def run(*args: str, db_file: Path, cwd: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
-    env |= {"DATABASE_URL": f"sqlite:///{db_file}", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([ZHENGWU, *map(str, args)], env=env, cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=180, stdin=subprocess.DEVNULL)
+# In-process over the test database's seed (tests/cli.py): the same streams and exit codes as the console
+# script, without migrating and importing a file database in two more processes.
 
 
-@pytest.fixture(scope="module")
-def seeded_db(tmp_path_factory, seed_path) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("docx-cli")
-    db_file = folder / "db.sqlite3"
-    for args in (("migrate", "--noinput"), ("gazette", "import", seed_path)):
-        done = run(*args, db_file=db_file, cwd=folder)
-        assert done.returncode == 0, done.stderr
-    return db_file, folder
+def run(*args: str, cwd: Path) -> cli.Result:
+    return cli.run(*args, cwd=cwd)
 
 
-def test_the_command_writes_the_docx_named_after_the_number(seeded_db):
-    db_file, folder = seeded_db
-    done = run("gazette", "docx", "綦应急发[2021]41号", db_file=db_file, cwd=folder)
+def test_the_command_writes_the_docx_named_after_the_number(imported_seed, tmp_path):
+    done = run("gazette", "docx", "綦应急发[2021]41号", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    path = folder / f"{DOC41}.docx"
+    path = tmp_path / f"{DOC41}.docx"
     assert f"已生成 {DOC41}.docx" in done.stderr
     texts = [p.text for p in docx.Document(path).paragraphs]
     assert "重庆市綦江区安全生产举报奖励办法" in texts
 
 
-def test_the_command_writes_where_it_is_told(seeded_db, tmp_path):
-    db_file, folder = seeded_db
-    target = tmp_path / "任免通知.docx"
-    done = run("gazette", "docx", DOC3, "-o", target, db_file=db_file, cwd=folder)
+def test_the_command_writes_where_it_is_told(imported_seed, tmp_path):
+    target = tmp_path / "out" / "任免通知.docx"
+    target.parent.mkdir()
+    done = run("gazette", "docx", DOC3, "-o", target, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert docx.Document(target).core_properties.subject == DOC3
 
@@ -409,17 +394,15 @@ def test_the_command_writes_where_it_is_told(seeded_db, tmp_path):
                           "同一机关代字和年份的公文有：綦江府发〔2021〕10号。"),
     ("十号文", "“十号文”不像发文字号。发文字号的格式是“机关代字〔年份〕序号号”，如 綦江府发〔2021〕10号。"),
 ])
-def test_the_command_explains_an_unknown_number_and_fails(seeded_db, text, expected):
-    db_file, folder = seeded_db
-    done = run("gazette", "docx", text, db_file=db_file, cwd=folder)
+def test_the_command_explains_an_unknown_number_and_fails(imported_seed, tmp_path, text, expected):
+    done = run("gazette", "docx", text, cwd=tmp_path)
     assert done.returncode == 1
     assert expected in done.stderr
     assert "Traceback" not in done.stderr
 
 
-def test_the_command_says_when_it_cannot_write(seeded_db, tmp_path):
-    db_file, folder = seeded_db
-    done = run("gazette", "docx", DOC3, "-o", tmp_path / "没有这个文件夹" / "x.docx", db_file=db_file, cwd=folder)
+def test_the_command_says_when_it_cannot_write(imported_seed, tmp_path):
+    done = run("gazette", "docx", DOC3, "-o", tmp_path / "没有这个文件夹" / "x.docx", cwd=tmp_path)
     assert done.returncode == 1
     assert "所在文件夹不存在" in done.stderr and "Traceback" not in done.stderr
 

@@ -1,13 +1,13 @@
 """The checker: each rule fires on a text that breaks it and stays quiet on one that does not."""
 import json
 import subprocess
-from pathlib import Path
 
 import pytest
 
+from tests import cli
 from zhengwu.gazette.lint import lint_bytes
 
-ZHENGWU = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "zhengwu"
+ZHENGWU = cli.SCRIPT
 
 GOOD = """重庆市綦江区人民政府文件
 
@@ -144,8 +144,14 @@ def test_it_reports_a_toc_entry_that_disagrees_with_the_items(seed_text):
     assert ("toc_item_missing", 43) in found and ("item_not_in_toc", 314) in found
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
+def _script(*args: str) -> subprocess.CompletedProcess:
+    """The installed console script as a process (its exit status, its streams)."""
     return subprocess.run([str(ZHENGWU), "gazette", "lint", *args], capture_output=True, text=True, timeout=120)
+
+
+def _run(*args: str) -> cli.Result:
+    """The same command in-process (tests/cli.py); the lint reads files only, no database."""
+    return cli.run("gazette", "lint", *args)
 
 
 def test_the_command_prints_json_and_exits_1_on_problems(seed_path):
@@ -166,6 +172,6 @@ def test_the_command_exits_0_on_a_clean_file(tmp_path):
 def test_the_command_exits_2_on_unusable_input(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    done = _run(str(empty), "--json")
+    done = _script(str(empty), "--json")
     assert done.returncode == 2
     assert "空" in json.loads(done.stdout)["error"]["message"] and "空" in done.stderr

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.personas import person
 from tests.reports.isolation import isolated_reports
 
 CQ = ZoneInfo("Asia/Shanghai")
@@ -31,16 +32,13 @@ def report_keys(tmp_path, settings, monkeypatch):
 
 
 def _user(username: str, *, perms=(), units=()):
-    from django.contrib.auth.models import Permission, User
-
+    """A reports staff member (tests/personas.py) working in `units`."""
     from zhengwu.org.models import StaffUnit
 
-    user = User.objects.create_user(username)  # no password: no slow PBKDF2 in every test
-    for perm in perms:
-        user.user_permissions.add(Permission.objects.get(content_type__app_label="reports", codename=perm))
+    user = person(username, app="reports", perms=perms)
     for unit in units:
         StaffUnit.objects.create(user=user, organization=unit)
-    return User.objects.get(pk=user.pk)  # fresh: no stale permission cache
+    return user
 
 
 class World:

@@ -1,5 +1,6 @@
-"""The installed `zhengwu reports reward` command, run as staff run it: JSON text, file, stdin, people's output,
-extra versions and error exits."""
+"""The `zhengwu reports reward` command, as staff run it: JSON text, file, stdin, people's output, extra
+versions and error exits. Most tests run it in-process (tests/cli.py); those taking `script` start the
+installed console script, for the entry point, a real stdin and the process's exit code."""
 import json
 import os
 import subprocess
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import cli
+
 # The installed console script of the venv running these tests.
 ZHENGWU = str(Path(sys.executable).parent / "zhengwu")
 TEXT_5_1 = "举报各类安全生产违法行为,奖励金额按照行政处罚金额的15%计算,最高不超过30万元。"
@@ -15,6 +18,16 @@ TEXT_5_1 = "举报各类安全生产违法行为,奖励金额按照行政处罚�
 
 @pytest.fixture
 def run(tmp_path):
+    """`zhengwu reports reward …` in-process (the command needs no database)."""
+    def zhengwu(*args: str, stdin: str | None = None) -> cli.Result:
+        return cli.run("reports", "reward", *args, stdin=stdin, cwd=tmp_path)
+
+    return zhengwu
+
+
+@pytest.fixture
+def script(tmp_path):
+    """`zhengwu reports reward …` as a process of the installed console script."""
     # The command needs no database; pointing DATABASE_URL at a scratch file keeps the working tree clean.
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}", "PYTHONIOENCODING": "utf-8"}
@@ -56,8 +69,8 @@ def test_facts_from_a_file(run, tmp_path):
     assert cites[:3] == ["綦应急发〔2021〕41号第五条（二）", "国务院令第493号第三条（二）", "国务院令第493号第三条第三款"]
 
 
-def test_facts_from_stdin(run):
-    done = run("-", "--json", stdin='{"kind": "violation", "fine": "0.30", "verified_on": "2021-09-01"}')
+def test_facts_from_stdin(script):
+    done = script("-", "--json", stdin='{"kind": "violation", "fine": "0.30", "verified_on": "2021-09-01"}')
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["amount"] == "0.05"
 
@@ -99,8 +112,8 @@ def test_help_shows_the_decisions(run):
 
 # --- errors -------------------------------------------------------------------------------------------------
 
-def test_a_negative_fine_fails_naming_the_field(run):
-    done = run('{"kind": "violation", "fine": "-100"}')
+def test_a_negative_fine_fails_naming_the_field(script):
+    done = script('{"kind": "violation", "fine": "-100"}')
     assert done.returncode == 1
     assert done.stdout == ""
     assert "fine: 行政处罚金额不能为负数" in done.stderr

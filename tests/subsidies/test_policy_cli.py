@@ -1,5 +1,7 @@
-"""The installed `zhengwu subsidy items / quote / forecast` commands, run as staff run them: JSON alone on
-stdout, a people's answer in Chinese, errors naming the field with a non-zero exit."""
+"""The `zhengwu subsidy items / quote / forecast` commands, run as staff run them: JSON alone on stdout,
+a people's answer in Chinese, errors naming the field with a non-zero exit. Most tests run the command
+in-process (tests/cli.py); those taking `script` start the installed console script (JSON alone on the
+process's stdout, its exit code)."""
 import json
 import os
 import subprocess
@@ -7,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests import cli
 
 ZHENGWU = str(Path(sys.executable).parent / "zhengwu")
 FACTS = {"applicant": {"name": "某公司", "kind": "firm"}, "on": "2021-09-01", "claims": [
@@ -20,6 +24,16 @@ FIRMS = ("name,kind,scale,revenue,rd_spend,has_rd_institution,gets_rd_reserve,re
 
 @pytest.fixture
 def run(tmp_path):
+    """`zhengwu subsidy …` in-process (the commands need no database)."""
+    def zhengwu(*args: str, stdin: str | None = None) -> cli.Result:
+        return cli.run("subsidy", *args, stdin=stdin, cwd=tmp_path)
+
+    return zhengwu
+
+
+@pytest.fixture
+def script(tmp_path):
+    """`zhengwu subsidy …` as a process of the installed console script."""
     # The commands need no database; pointing DATABASE_URL at a scratch file keeps the working tree clean.
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
     env |= {"DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}", "PYTHONIOENCODING": "utf-8"}
@@ -32,8 +46,8 @@ def run(tmp_path):
     return zhengwu
 
 
-def test_items_json_lists_items_rules_and_codes(run):
-    done = run("items", "--json", "--on", "2021-09-01")
+def test_items_json_lists_items_rules_and_codes(script):
+    done = script("items", "--json", "--on", "2021-09-01")
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["policy"]["number"] == "綦江府办发〔2021〕26号" and len(answer["items"]) == 23
@@ -61,9 +75,9 @@ def test_quote_for_people_in_chinese(run, tmp_path):
     assert "补助合计：480000.00 元" in done.stdout and "就高原则" in done.stdout
 
 
-def test_quote_error_names_the_claim_and_field(run):
+def test_quote_error_names_the_claim_and_field(script):
     bad = dict(FACTS, claims=[dict(FACTS["claims"][0], rd_spend="-1")])
-    done = run("quote", json.dumps(bad), "--json")
+    done = script("quote", json.dumps(bad), "--json")
     assert done.returncode != 0
     assert json.loads(done.stdout)["error"]["field"] == "claims[0].rd_spend"
     assert "不能为负数" in done.stderr

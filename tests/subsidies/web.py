@@ -12,6 +12,7 @@ import time
 import pytest
 from django.urls import reverse
 
+from tests.personas import person
 from zhengwu.core.identifiers import complete_credit_code
 
 ON = dt.date(2021, 9, 1)
@@ -43,12 +44,8 @@ def isolated(tmp_path, settings):
 
 
 def _user(username: str, *perms: str):
-    from django.contrib.auth.models import Permission, User
-
-    user = User.objects.create_user(username)
-    for perm in perms:
-        user.user_permissions.add(Permission.objects.get(content_type__app_label="subsidies", codename=perm))
-    return User.objects.get(pk=user.pk)  # fresh: no stale permission cache
+    """A 区科技局 staff member with these subsidy rights (tests/personas.py)."""
+    return person(username, app="subsidies", perms=perms)
 
 
 class Bureau:

@@ -1,20 +1,13 @@
-"""Fixtures of the supervision tests: the seed gazette with its organisation registry, the two programmes,
-and accounts of the office, of units and of a target party."""
+"""Fixtures of the supervision tests: the two programmes, and accounts of the office, of units and of a
+target party. The seed gazette with its organisation registry is the shared `registry` (tests/conftest.py),
+imported once per module."""
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+
+from tests.personas import person
 
 CAMPAIGN = "綦普法办〔2021〕16号"
 PLAN = "綦江府办发〔2021〕24号"
-
-
-@pytest.fixture
-def registry(imported_seed):
-    """The seed imported and read into the organisation registry, as `zhengwu demo` does."""
-    from zhengwu.org.from_gazette import import_issue
-
-    import_issue(imported_seed.issue, by="测试")
-    return imported_seed
 
 
 @pytest.fixture
@@ -35,9 +28,7 @@ def make_user(username: str, *, perms=(), unit: str | None = None, party: str = 
     from zhengwu.org.resolve import find_organization
     from zhengwu.supervision.models import ReporterLink
 
-    user = get_user_model().objects.create_user(username=username, password="pw-" + username)
-    if perms:
-        user.user_permissions.add(*Permission.objects.filter(content_type__app_label="supervision", codename__in=perms))
+    user = person(username, app="supervision", perms=perms)
     if unit:
         ReporterLink.objects.create(user=user, organization=find_organization(unit))
     if party:

@@ -1,31 +1,21 @@
-"""The installed `zhengwu waste` command: JSON alone on stdout, rows reported, non-zero exit on errors."""
+"""The `zhengwu waste` command: JSON alone on stdout, rows reported, non-zero exit on errors."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests import cli
+
 from .helpers import csv_bytes
 
-ZHENGWU = Path(sys.executable).with_name("zhengwu")
 
-
-@pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    """`zhengwu waste …` as installed, on a scratch SQLite file migrated once (the test database lives in
-    memory, out of a subprocess's reach)."""
-    folder = tmp_path_factory.mktemp("waste-cli")
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
-    env |= {"DATABASE_URL": f"sqlite:///{folder / 'cli.sqlite3'}", "PYTHONIOENCODING": "utf-8"}
-    subprocess.run([str(ZHENGWU), "migrate", "-v0"], env=env, cwd=folder, check=True, timeout=300)
-
-    def zhengwu(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(ZHENGWU), "waste", *args], capture_output=True, text=True, env=env, cwd=folder,
-                              timeout=120)
+@pytest.fixture
+def run(db, tmp_path):
+    """`zhengwu waste …` in-process over the test database (tests/cli.py): the console script's streams
+    and exit codes, without migrating a file database in another process first."""
+    def zhengwu(*args: str) -> cli.Result:
+        return cli.run("waste", *args, cwd=tmp_path)
 
     return zhengwu
 

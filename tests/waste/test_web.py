@@ -7,9 +7,10 @@ import json
 
 import docx
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 
+from tests.personas import logged_in, person
 from zhengwu.waste.models import Community, GuidanceVisit, Inspection
 from zhengwu.waste.readers import add_reader
 
@@ -19,11 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def staff(*codenames: str) -> Client:
-    user = User.objects.create_user(f"u{User.objects.count()}", password="x")
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="waste", codename__in=codenames))
-    client = Client()
-    client.force_login(user)
-    return client
+    return logged_in(person(f"u{User.objects.count()}", app="waste", perms=codenames))
 
 
 @pytest.fixture
