@@ -4,13 +4,15 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.e2e
 
 DOC10 = "綦江府发〔2021〕10号"
 DOC10_TITLE = "重庆市綦江区人民政府关于颁发第九届青少年科技创新区长奖的决定"
 DOC41 = "綦应急发〔2021〕41号"
-SCREENSHOT = Path(__file__).resolve().parents[2] / "var" / "e2e-document.png"
+# Kept for a look after the run; one file per database, since scripts/test.sh runs both suites at once.
+SCREENSHOT = Path(__file__).resolve().parents[2] / "var" / f"e2e-document-{connection.vendor}.png"
 
 
 def doc_path(number: str) -> str:

@@ -80,7 +80,7 @@ def test_staff_take_a_report_to_the_reward_notice(staff_site, page, browser_log)
     reward.get_by_label("决定日期").fill("2021-09-22")
     reward.get_by_role("button", name="计算奖励").click()
     preview = page.locator("#reward-preview")
-    assert "15000.00 元" in preview.inner_text() and "第五条(一)" in preview.inner_text()
+    assert "15000.00 元" in preview.inner_text() and "第五条（一）" in preview.inner_text()
     assert page.locator("#state").inner_text() == "查证属实"  # calculating decides nothing
     page.locator("#act-reward").get_by_role("button", name="确认决定奖励").click()
     assert page.locator("#state").inner_text() == "已决定奖励"

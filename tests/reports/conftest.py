@@ -21,7 +21,7 @@ PLACE = "綦江区古南街道工业园区8号厂房"
 CONTENT = {"occurred_at": "2021年8月下旬夜间", "place": PLACE, "description": DESCRIPTION, "unit_name": UNIT,
            "credit_code": CREDIT_CODE}
 IDENTITY = {"name": NAME, "phone": PHONE, "id_number": ID_NUMBER, "address": "綦江区文龙街道九龙大道1号"}
-FACTS = {"kind": "violation", "fine": "100000"}  # 15 % → 15,000.00 yuan (第五条(一))
+FACTS = {"kind": "violation", "fine": "100000"}  # 15 % → 15,000.00 yuan (第五条（一）)
 
 
 @pytest.fixture(autouse=True)

@@ -82,9 +82,9 @@ def test_extension_by_another_department_refused(file, world):
 def test_notice_claim_and_lapse_deadlines(file, world):
     report = walk_to(file().report, "verified_true", world)
     assert report.notice_due == D(2021, 10, 11)  # 20 days after 09-20 = Sunday 10-10 → Monday 10-11
-    assert "第七条(二)" in report.deadline_basis["notice_due"][0]
+    assert "第七条（二）" in report.deadline_basis["notice_due"][0]
     report = walk_to(report, "notice_sent", world)
-    assert report.claim_due == D(2021, 11, 23) and "第七条(三)" in report.deadline_basis["claim_due"][0]
+    assert report.claim_due == D(2021, 11, 23) and "第七条（三）" in report.deadline_basis["claim_due"][0]
 
 
 def test_notice_due_moves_past_national_day(file, world):

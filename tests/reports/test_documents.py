@@ -188,7 +188,7 @@ def test_reward_notice_names_the_reporter_amount_claim_due_and_how(file, world):
     document = opened(data)
     text = body_text(document)
     assert paragraph(document, f"{NAME}：")  # 主送 the reporter
-    assert "奖励人民币15000.00元（大写：壹万伍仟元整）" in text and "第五条(一)" in text
+    assert "奖励人民币15000.00元（大写：壹万伍仟元整）" in text and "第五条（一）" in text
     assert "请于2021年11月23日前（含当日）领取奖金" in text  # 60 days after the notice of 2021-09-24
     assert "应当在60日内领取" in text and "视为放弃领奖权利" in text
     assert "本通知和领奖人有效身份证件" in text and f"到{DEPT_A}领取" in text
@@ -309,7 +309,7 @@ def test_lapse_notice(file, world):
     document = opened(data)
     text = body_text(document)
     assert "于2021年9月24日发出领奖通知，领奖期限至2021年11月23日届满" in text
-    assert "第七条(三)，逾期未领取奖金者，视为放弃领奖权利" in text
+    assert "第七条（三），逾期未领取奖金者，视为放弃领奖权利" in text
     assert document.paragraphs[-1].text == "2021年11月26日" and document.paragraphs[-2].text == DEPT_A
     assert "15000.00" not in package_text(data) and "壹万伍仟" not in package_text(data)
 
@@ -323,10 +323,10 @@ def test_announcement_has_reference_and_deadline_and_nothing_else(file, world):
     document = opened(data)
     text = body_text(document)
     assert "举报编号为JB2021-000001的安全生产举报经核查属实" in text
-    assert "请该举报人于2021年11月23日前" in text and "第七条(三)" in text
+    assert "请该举报人于2021年11月23日前" in text and "第七条（三）" in text
     assert "不载明举报人身份、举报内容和奖励金额" in text
     assert not any(p.text.endswith("：") and len(p.text) < 20 for p in document.paragraphs)  # no 主送
-    assert document.paragraphs[-2].text == OFFICE  # 受理举报的部门 announces (第七条(三))
+    assert document.paragraphs[-2].text == OFFICE  # 受理举报的部门 announces (第七条（三）)
     everything = package_text(data)
     private = [NAME, PHONE, ID_NUMBER, IDENTITY["address"], "zhang@example.com", "6222020200112345678",
                "15000.00", "15,000", "壹万伍仟", "张", *CONTENT.values(), DEPT_A, "住房"]

@@ -167,7 +167,7 @@ def test_claim_before_any_notice_is_refused(client, file):
     assert not CaseEvent.objects.filter(action="claim_request").exists()
 
 
-# ---- announcements (第七条(三)) -----------------------------------------------------------------------
+# ---- announcements (第七条（三）) -----------------------------------------------------------------------
 
 def test_announcements_list_reference_and_claim_deadline_only(client, file, world):
     announced = file()
@@ -187,7 +187,7 @@ def test_announcements_list_reference_and_claim_deadline_only(client, file, worl
     assert told.reference not in page.text
     for secret in (NAME, PHONE, UNIT, DESCRIPTION, "15000", "15,000", "电话无人接听"):
         assert secret not in page.text, secret
-    assert "第七条(三)" in page.text and "第十条" in page.text
+    assert "第七条（三）" in page.text and "第十条" in page.text
 
 
 def test_no_announcements(client, db):

@@ -1,4 +1,4 @@
-"""Reward rules of 綦应急发〔2021〕41号 (SPEC S7): 第五条(一)(二), 第八条, grades per 国务院令第493号第三条, versions.
+"""Reward rules of 綦应急发〔2021〕41号 (SPEC S7): 第五条（一）（二）, 第八条, grades per 国务院令第493号第三条, versions.
 
 Expected amounts are worked out here from the document's own numbers (15%, 30万元, 3/4/5/6万元 per death),
 not read back from the parameter file, so a wrong parameter fails these tests.
@@ -89,7 +89,7 @@ def test_the_documents_numbers_are_the_parameters():
         10_000_000, 50_000_000, 100_000_000]
 
 
-# --- 第五条(一) violations -------------------------------------------------------------------------------------
+# --- 第五条（一） violations -------------------------------------------------------------------------------------
 
 def test_a_violation_earns_fifteen_percent_of_the_fine(seed_articles):
     result = violation("1000000")
@@ -155,7 +155,7 @@ def test_fines_are_accepted_as_numbers_too():
     assert violation(123.45).amount == Decimal("18.52")  # 18.5175
 
 
-# --- 第五条(二) concealed or falsely reported accidents ---------------------------------------------------------
+# --- 第五条（二） concealed or falsely reported accidents ---------------------------------------------------------
 
 @pytest.mark.parametrize("grade", list(PER_DEATH))
 def test_each_grade_pays_its_amount_per_concealed_death(grade, seed_articles):
@@ -319,7 +319,7 @@ def test_a_version_file_passed_in_adds_versions(tmp_path):
     after = compute_reward(facts | {"verified_on": "2023-03-01"}, rules=rules)
     assert after.amount == Decimal("2000.00")
     assert after.basis[0] == {"cite": "某部门公告 第一条", "text": "按行政处罚金额的20%计算。"}
-    assert after.basis[1]["cite"] == "綦应急发〔2021〕41号第五条（一）"  # the cap still comes from 第五条(一)
+    assert after.basis[1]["cite"] == "綦应急发〔2021〕41号第五条（一）"  # the cap still comes from 第五条（一）
 
 
 def test_a_minimum_set_later_lifts_small_rewards_but_not_excluded_ones():

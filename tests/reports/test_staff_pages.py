@@ -148,7 +148,7 @@ def test_route_verify_reward_notice_claim_through_the_pages(client, file, world)
                        decided_on="2021-09-22")
     assert calc.status_code == 200
     body = text(calc)
-    assert "15000.00 元" in body and "第五条(一)" in body and "确认决定奖励" in body
+    assert "15000.00 元" in body and "第五条（一）" in body and "确认决定奖励" in body
     report.refresh_from_db()
     assert report.state == "verified_true" and report.reward_sealed is None  # nothing stored by calculating
 
@@ -157,7 +157,7 @@ def test_route_verify_reward_notice_claim_through_the_pages(client, file, world)
     report.refresh_from_db()
     assert report.state == "reward_decided"
     page = text(a.get(case_url(report)))
-    assert "15000.00 元" in page and "第五条(一)" in page and NAME not in page  # payee by rule, not by name
+    assert "15000.00 元" in page and "第五条（一）" in page and NAME not in page  # payee by rule, not by name
 
     assert post_action(a, report, "notice", sent_on="2021-09-24", method="direct").status_code == 302
     report.refresh_from_db()
@@ -182,7 +182,7 @@ def test_reward_facts_errors_are_shown_by_field(client, file, world):
     assert re.search(r'id="reward-fine-error"[^>]*>[^<]*不能为负数', text(response))
     response = post_action(client, report, "reward", op="calculate", kind="concealed_accident",
                            concealed_deaths="2", grade="较大", exclusions=["media_exposed"])
-    assert response.status_code == 200 and "0.00 元" in text(response) and "第八条(五)" in text(response)
+    assert response.status_code == 200 and "0.00 元" in text(response) and "第八条（五）" in text(response)
 
 
 def test_accident_reward_by_grade(client, file, world):

@@ -179,7 +179,7 @@ def test_an_unknown_parameter_or_a_bad_value_is_named(reviewer):
 
 def test_invited_claims_carry_their_sub_rule_so_the_firm_can_edit_them(reviewer):
     upload(reviewer)
-    incubator = RegisterMatch.objects.get(name="重庆綦江孵化器管理有限公司（示例）")  # (十九) has two forms
+    incubator = RegisterMatch.objects.get(name="重庆綦江孵化器管理有限公司（示例）")  # （十九） has two forms
     response = reviewer.post(reverse("subsidies_staff:invite", args=[incubator.upload_id, incubator.row]))
     assert response.status_code == 201
     link = re.search(r'id="magic-link">[^<]*(/subsidy/k/[^<]+/)</code>', response.content.decode())[1]

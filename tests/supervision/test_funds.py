@@ -1,4 +1,4 @@
-"""Fund rules of 24号 二、（七）1.: ≥ 60% to consolidation and rural revitalisation; fixed-asset projects ≥ 100万."""
+"""Fund rules of 24号 二（七）1.: ≥ 60% to consolidation and rural revitalisation; fixed-asset projects ≥ 100万."""
 from decimal import Decimal
 
 import pytest

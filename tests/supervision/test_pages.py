@@ -114,7 +114,7 @@ def test_hand_entered_task_for_another_document(registry, office):
     programme = import_document("綦江府办发〔2021〕23号").programme
     client = client_for(office)
     client.post(f"/supervision/p/{programme.pk}/edit/task/", {
-        "ref": "1", "title": "完成撤桶并点", "cite": "三、（一）", "due": "2021-12-31",
+        "ref": "1", "title": "完成撤桶并点", "cite": "三（一）", "due": "2021-12-31",
         "lead": "区城市管理局、古南街道", "cooperating": "各街镇"})
     task = programme.tasks.get(ref="1")
     assert [(a.unit_name, a.role, a.is_group) for a in task.assignments.all()] == [
@@ -156,7 +156,7 @@ def test_a_target_entered_by_hand_keeps_money_in_yuan_and_links_to_its_document(
     client = client_for(office)
     client.post(f"/supervision/p/{programme.pk}/edit/target/", {
         "indicator": "撤桶并点改造投入", "party": "古南街道", "threshold": "500", "unit": "万元", "year": 2021,
-        "cite": "三、（二）"})
+        "cite": "三（二）"})
     target = programme.targets.get()
     assert (target.threshold, target.unit, target.year) == (5000000, "元", 2021)
     assert target.source_url() == programme.document.get_absolute_url()
