@@ -31,7 +31,7 @@ from zhengwu.core.lockout import Lockout
 from . import conversation, crypto
 from .models import CaseEvent, CaseMessage, Report
 from .validation import clean_bank_account
-from .vocab import State
+from .vocab import ClaimMethod, State
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 letters: no 0/O, 1/I
 SECRET_LENGTH = 10  # 10 × 5 bits = 50 bits
@@ -182,7 +182,7 @@ def reply(code: str, text: str) -> CaseMessage:
     return conversation.from_reporter(report, text, kind=CaseMessage.Kind.ANSWER)
 
 
-CLAIM_METHODS = {"in_person": "凭有效证件到指定地点领取", "bank_transfer": "银行转账"}
+CLAIM_METHODS = dict(ClaimMethod.choices)  # the same vocabulary as the staff's record of the claim
 
 
 def request_claim(code: str, *, method: str, bank_account: str = "", account_name: str = "") -> CaseMessage:

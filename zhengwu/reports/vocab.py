@@ -69,3 +69,17 @@ class AccessWhat(models.TextChoices):
     IDENTITY = "identity", "举报人身份"
     EVIDENCE = "evidence", "证据材料"
     REWARD = "reward", "奖励决定"
+
+
+class ClaimMethod(models.TextChoices):
+    """How a reporter receives the reward (领取方式, 第七条（三）): the reporter's request and the staff's record."""
+
+    IN_PERSON = "in_person", "凭有效证件现场领取"
+    BANK_TRANSFER = "bank_transfer", "银行转账"
+
+
+class NoticeMethod(models.TextChoices):
+    """How the reward notice reaches the reporter (通知方式, 第七条（二）（三）)."""
+
+    DIRECT = "direct", "直接通知举报人"
+    ANNOUNCEMENT = "announcement", "无法通知举报人，在一定范围内公告"

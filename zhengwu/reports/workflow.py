@@ -32,7 +32,7 @@ from .deadlines import CLAIM_DAYS, DOC, MAX_EXTENSION_DAYS, NOTICE_DAYS, VERIFYI
 from .matters import first_report
 from .models import CaseEvent, CaseMessage, Report
 from .rules import compute_reward
-from .vocab import State
+from .vocab import ClaimMethod, NoticeMethod, State
 
 
 def label(state: str) -> str:
@@ -55,8 +55,9 @@ TRANSITIONS: dict[str, tuple[str, ...]] = STEPS.as_mapping()  # state → the st
 TERMINAL = STEPS.terminal
 OFFICE_NAMES = ("区应急局", "重庆市綦江区应急管理局", "区安委会办公室", "重庆市綦江区安全生产委员会办公室")
 DISTRICT_GOVERNMENT = "区政府"
-CLAIM_METHODS = {"in_person": "凭有效证件现场领取", "bank_transfer": "银行转账"}
-NOTICE_METHODS = {"direct": "直接通知举报人", "announcement": "无法通知举报人，在一定范围内公告"}
+# One vocabulary with the reporter's own request (receipts.request_claim): vocab.ClaimMethod, vocab.NoticeMethod.
+CLAIM_METHODS = dict(ClaimMethod.choices)
+NOTICE_METHODS = dict(NoticeMethod.choices)
 MAX_CLAIM_EXTENSION_DAYS = 60
 
 
