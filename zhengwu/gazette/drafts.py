@@ -68,7 +68,7 @@ def add_to_draft_issue(text: str, *, section: str, source: str) -> DraftResult:
         if existing is not None and not _is_draft(existing):
             raise DomainError(f"公报中已有文号为{parsed.number}的公文（不在正在编辑的一期中），不能作为稿件覆盖。",
                               field="number", code="number_taken")
-        outcome = import_result(result, source=source, checks=checks)
+        outcome = import_result(result, source=source, checks=checks, index=False)  # indexed once, below
         document = outcome.documents[0]
         if existing is not None and existing.item is not None:
             issue = existing.item.issue
@@ -86,8 +86,7 @@ def add_to_draft_issue(text: str, *, section: str, source: str) -> DraftResult:
 def _is_draft(document: m.Document) -> bool:
     """Whether `document` is an item of an issue being put together (unpublished, not imported)."""
     item = document.item
-    return (item is not None and not item.issue.published
-            and not m.ImportRun.objects.filter(issue=item.issue).exists())
+    return item is not None and not item.issue.published and not item.issue.imports.exists()
 
 
 def draft_issue(day: dt.date) -> m.Issue:

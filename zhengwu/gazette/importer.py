@@ -61,9 +61,11 @@ def import_bytes(data: bytes, *, source: str) -> ImportOutcome:
 
 
 def import_result(result: ParseResult, *, source: str, sha256: str = "",
-                  checks: list[dict] | None = None) -> ImportOutcome:
+                  checks: list[dict] | None = None, index: bool = True) -> ImportOutcome:
     """All of the file or nothing: refuses on any error-level problem, else writes in one transaction.
-    `checks`, when given, are the checker's findings (which include the parser's problems) to keep."""
+    `checks`, when given, are the checker's findings (which include the parser's problems) to keep.
+    `index=False` leaves the search index to the caller, who indexes once after placing the documents
+    (gazette.drafts), instead of segmenting each document twice."""
     if result.errors:
         first = result.errors[0]
         more = f"（另有 {len(result.errors) - 1} 个错误）" if len(result.errors) > 1 else ""
@@ -98,7 +100,8 @@ def import_result(result: ParseResult, *, source: str, sha256: str = "",
             problems=checks if checks is not None else [p.as_json() for p in result.problems],
             created=created,
         )
-        index_import(issue, documents)  # the search index changes with the import, or not at all
+        if index:
+            index_import(issue, documents)  # the search index changes with the import, or not at all
     return ImportOutcome(source, issue, created, documents, len(result.news), len(result.repairs),
                          len(run.problems), run.problems)
 
